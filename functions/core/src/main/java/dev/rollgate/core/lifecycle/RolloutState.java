@@ -1,0 +1,32 @@
+package dev.rollgate.core.lifecycle;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The lifecycle's view of one rollout: enough to decide the next transition, nothing more.
+ *
+ * @param status         current status
+ * @param stageIndex     index into the policy's stages of the stage being run (or held, or rolled back from)
+ * @param trafficWeight  percent of user traffic currently on the candidate
+ * @param stageEnteredAt when the current stage began (minimum durations count from here)
+ * @param updatedAt      when the last transition happened
+ * @param lastReason     reason code of the last transition
+ */
+public record RolloutState(RolloutStatus status, int stageIndex, int trafficWeight, Instant stageEnteredAt,
+                           Instant updatedAt, String lastReason) {
+    public RolloutState {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(stageEnteredAt, "stageEnteredAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(lastReason, "lastReason");
+        if (trafficWeight < 0 || trafficWeight > 100) {
+            throw new IllegalArgumentException("trafficWeight out of 0..100: " + trafficWeight);
+        }
+    }
+
+    /** A rollout that has been created and not yet run its preflight. */
+    public static RolloutState pending(Instant now) {
+        return new RolloutState(RolloutStatus.PENDING, 0, 0, now, now, "CREATED");
+    }
+}

@@ -1,0 +1,62 @@
+# Shared shell helpers for infra/*.sh: tool installation and emulator start/stop.
+# Everything installs under the ignored folder .tools/ so a fresh checkout sets itself up.
+
+TOOLS_DIR="${ROOT}/.tools"
+VENV="${TOOLS_DIR}/venv"
+RUN_DIR="${ROOT}/infra/.run"
+MOTO_VERSION="5.2.1"
+
+log() { printf '[rollgate] %s\n' "$*" >&2; }
+
+# A Python virtual environment with moto's server; re-runs are no-ops once the marker exists.
+ensure_python_tools() {
+  local marker="${VENV}/.rollgate-moto-${MOTO_VERSION}"
+  if [ -f "$marker" ]; then return 0; fi
+  log "installing moto[server]==${MOTO_VERSION} into ${VENV}"
+  mkdir -p "$TOOLS_DIR"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "moto[server]==${MOTO_VERSION}"
+  touch "$marker"
+}
+
+free_port() {
+  python3 - <<'PY'
+import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])
+s.close()
+PY
+}
+
+# Starts moto on a free loopback port and exports the AWS variables every test and tool reads.
+start_moto() {
+  mkdir -p "$RUN_DIR"
+  MOTO_PORT=$(free_port)
+  "$VENV/bin/moto_server" -H 127.0.0.1 -p "$MOTO_PORT" > "$RUN_DIR/moto-${MOTO_PORT}.log" 2>&1 &
+  MOTO_PID=$!
+  export AWS_ENDPOINT_URL="http://127.0.0.1:${MOTO_PORT}"
+  export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_SESSION_TOKEN=testing
+  export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
+  export AWS_EMF_ENVIRONMENT=Local
+  local i
+  for i in $(seq 1 100); do
+    if curl -fsS "${AWS_ENDPOINT_URL}/moto-api/" > /dev/null 2>&1; then
+      log "moto listening on ${AWS_ENDPOINT_URL} (pid ${MOTO_PID})"
+      return 0
+    fi
+    if ! kill -0 "$MOTO_PID" 2> /dev/null; then break; fi
+    sleep 0.2
+  done
+  log "moto did not start; its log follows"
+  cat "$RUN_DIR/moto-${MOTO_PORT}.log" >&2 || true
+  return 1
+}
+
+stop_moto() {
+  if [ -n "${MOTO_PID:-}" ] && kill -0 "$MOTO_PID" 2> /dev/null; then
+    kill "$MOTO_PID" 2> /dev/null || true
+    wait "$MOTO_PID" 2> /dev/null || true
+    log "moto stopped"
+  fi
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need (idempotently), starts moto in server mode on a free
+# loopback port, runs the whole Maven build with unit and integration tests, and stops moto whatever happens.
+#   infra/test.sh                 # everything
+#   infra/test.sh -pl functions/core   # extra arguments go to Maven
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+source infra/lib/common.sh
+
+ensure_python_tools
+start_moto
+trap stop_moto EXIT
+
+./mvnw -B -ntp verify "$@"
