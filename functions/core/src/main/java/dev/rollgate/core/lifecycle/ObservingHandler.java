@@ -12,11 +12,12 @@ import java.time.Instant;
  * SHADOW and CANARY: the candidate serves the stage's weight (0 for shadow, against a mirrored workload) and
  * the stage is observed.
  *
- * <p>Promotion needs both the stage's minimum duration and, when the gate checks anything measured, a PROMOTE
- * verdict. Gating decisions are taken at the end of the minimum duration, not before: an early PROMOTE or an early
- * marginal score only means "keep observing", because the cumulative window may still change; only a ROLLBACK
- * verdict or a trigger acts early (see {@link SafetyRules}). A stage whose gate checks nothing measured (a pure
- * Argo-style pause) is left on the first tick after its duration.
+ * <p>Promotion needs the stage's minimum duration and, when the gate compares measurements (judge score, latency,
+ * policy-deny rate), a PROMOTE verdict. Gating decisions are taken at the end of the minimum duration, not before:
+ * an early PROMOTE or an early marginal score only means "keep observing", because the cumulative window may
+ * still change; only a ROLLBACK verdict or a trigger acts early (see {@link SafetyRules}). A stage whose gate
+ * compares nothing (the default shadow stage, whose gate is the preflight plus "no critical incident", or a pure
+ * Argo-style pause) is left on the first tick after its duration: what could stop it arrives as a trigger.
  */
 final class ObservingHandler implements StatusHandler {
     private final Moves moves;
@@ -81,12 +82,12 @@ final class ObservingHandler implements StatusHandler {
     }
 
     /**
-     * True when the gate checks something only an evaluation can confirm. Fail closed: without a verdict such a
-     * stage never promotes on time alone, so a broken metric feed holds the rollout instead of promoting it.
-     * The preflight part of a gate was already checked before the stage was entered.
+     * True when the gate compares measurements that only an evaluation can confirm. Fail closed: such a stage
+     * never promotes on time alone, so a broken metric feed holds the rollout instead of promoting it. The
+     * preflight part of a gate was checked before the stage was entered, and critical incidents arrive as the
+     * CRITICAL_INCIDENT trigger, so neither needs a verdict.
      */
     static boolean needsVerdict(PromotionGate gate) {
-        return gate.judgeScore() || gate.stableLatency() || gate.maxPolicyDenyRate().isPresent()
-                || gate.noCriticalIncident();
+        return gate.judgeScore() || gate.stableLatency() || gate.maxPolicyDenyRate().isPresent();
     }
 }

@@ -116,11 +116,15 @@ class StageTableTest {
         }
 
         @Test
-        void shadowWaitsForAnEvaluationRatherThanPromotingOnTimeAlone() {
-            Transition ticked = LifecycleWalk.observing(PLAN, SHADOW).after(Duration.ofDays(2)).feed(tick()).last();
+        void shadowWithoutTriggersIsPromotedOnTheFirstTickAfterItsDuration() {
+            LifecycleWalk walk = LifecycleWalk.observing(PLAN, SHADOW).after(SHADOW_DURATION.minusMinutes(1))
+                    .feed(tick());
+            assertThat(walk.last().reason()).isEqualTo(ReasonCode.MIN_DURATION_NOT_REACHED);
 
-            assertThat(ticked.state().status()).isEqualTo(RolloutStatus.SHADOW);
-            assertThat(ticked.reason()).isEqualTo(ReasonCode.AWAITING_VERDICT);
+            Transition promoted = walk.after(Duration.ofMinutes(1)).feed(tick()).last();
+
+            assertThat(promoted.reason()).isEqualTo(ReasonCode.MIN_DURATION_ELAPSED);
+            assertThat(promoted.commands()).first().isEqualTo(new ShiftTraffic(CANARY_1, 10));
         }
 
         @Test
