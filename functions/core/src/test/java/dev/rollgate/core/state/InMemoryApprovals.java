@@ -8,7 +8,6 @@ import java.util.Optional;
 
 /** Fake {@link Approvals}; the decision and its history event happen under one lock. */
 public final class InMemoryApprovals implements Approvals {
-    static final String DECIDED_EVENT = "APPROVAL_DECIDED";
     private static final Comparator<ApprovalRequest> OLDEST_FIRST =
             Comparator.comparing(ApprovalRequest::createdAt).thenComparing(ApprovalRequest::id);
 
@@ -59,13 +58,7 @@ public final class InMemoryApprovals implements Approvals {
         }
         ApprovalRequest decided = current.decided(decision);
         byId.put(approvalId, decided);
-        HistoryEvent event = history.append(decided.rolloutId(), decidedEvent(decided, decision));
+        HistoryEvent event = history.append(decided.rolloutId(), StateEvents.approvalDecided(decided, decision));
         return new DecideOutcome.Decided(decided, event);
-    }
-
-    static HistoryEntry decidedEvent(ApprovalRequest request, ApprovalDecision decision) {
-        return new HistoryEntry(decision.decidedAt(), DECIDED_EVENT, decision.decidedBy(),
-                decision.verdict().name(), Map.of("approvalId", request.id(), "stage", request.stage(),
-                "reason", decision.reason()));
     }
 }

@@ -12,7 +12,6 @@ import java.util.function.Predicate;
 
 /** Fake {@link Rollouts} with the same ordering and version rules as the DynamoDB adapter. */
 public final class InMemoryRollouts implements Rollouts {
-    static final String CREATED_EVENT = "ROLLOUT_CREATED";
     private static final Comparator<Rollout> NEWEST_FIRST =
             Comparator.comparing(Rollout::createdAt).thenComparing(Rollout::id).reversed();
 
@@ -31,15 +30,8 @@ public final class InMemoryRollouts implements Rollouts {
         }
         Rollout rollout = Rollout.created(request, now);
         byId.put(rollout.id(), rollout);
-        history.append(rollout.id(), createdEvent(rollout));
+        history.append(rollout.id(), StateEvents.created(rollout));
         return new CreateOutcome.Created(rollout);
-    }
-
-    static HistoryEntry createdEvent(Rollout rollout) {
-        return new HistoryEntry(rollout.createdAt(), CREATED_EVENT, rollout.requester(),
-                rollout.state().lastReason(), Map.of("candidateVersion", rollout.candidateVersion(),
-                "baselineVersion", rollout.baselineVersion(), "policy",
-                rollout.policyName() + "@" + rollout.policyVersion()));
     }
 
     @Override

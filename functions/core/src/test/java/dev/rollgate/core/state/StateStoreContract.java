@@ -90,7 +90,7 @@ public abstract class StateStoreContract {
         assertThat(stores.rollouts().get(created.id())).contains(expected);
         assertThat(expected.version()).isEqualTo(2);
         assertThat(allHistory(created.id())).extracting(HistoryEvent::type)
-                .containsExactly(InMemoryRollouts.CREATED_EVENT, "STAGE_ENTERED", "TRAFFIC_SHIFTED");
+                .containsExactly(StateEvents.ROLLOUT_CREATED, "STAGE_ENTERED", "TRAFFIC_SHIFTED");
     }
 
     @Test
