@@ -1,0 +1,116 @@
+package dev.rollgate.statemachine.runner;
+
+import static dev.rollgate.statemachine.runner.AslFixture.T0;
+import static dev.rollgate.statemachine.runner.AslFixture.json;
+import static dev.rollgate.statemachine.runner.AslFixture.lambdaArn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class RetryAndCatchTest {
+    private static final String INPUT = "{\"rollout\": \"r-1\"}";
+
+    private final AtomicReference<WorkflowRunner> runnerRef = new AtomicReference<>();
+    private final ScriptedHandler flaky = new ScriptedHandler(() -> runnerRef.get().now());
+    private final ScriptedHandler recover = new ScriptedHandler(() -> runnerRef.get().now());
+    private final WorkflowRunner runner = runner();
+
+    private WorkflowRunner runner() {
+        WorkflowDefinition definition = AslFixture.definition("task-retry-catch.asl.json", Map.of(
+                "FlakyFunctionArn", lambdaArn("Flaky"), "RecoverFunctionArn", lambdaArn("Recover")));
+        WorkflowRunner created = AslFixture.runner(definition, TaskHandlers.builder()
+                .bind(lambdaArn("Flaky"), flaky)
+                .bind(lambdaArn("Recover"), recover)
+                .build());
+        runnerRef.set(created);
+        return created;
+    }
+
+    @Test
+    void serviceErrorsAreRetriedWithExponentialBackoffCappedByMaxDelay() {
+        flaky.thenFailTimes(3, "Lambda.ServiceException", "503").thenReturn("{\"value\": 7, \"noise\": true}");
+
+        Execution execution = runner.start("retry-1", INPUT);
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(execution.nextWakeUp()).contains(T0.plusSeconds(2));
+
+        assertThat(runner.runUntilSettled(execution, Duration.ofMinutes(5))).isEqualTo(ExecutionStatus.SUCCEEDED);
+        // 2 s, then 2 x 3 = 6 s, then 18 s capped at MaxDelaySeconds 10.
+        assertThat(flaky.callTimes()).containsExactly(T0, T0.plusSeconds(2), T0.plusSeconds(8), T0.plusSeconds(18));
+        assertThat(flaky.calls()).extracting(call -> call.input().get("retryCount").asInt()).containsExactly(0, 1, 2, 3);
+        assertThat(execution.output()).contains(json("{\"rollout\": \"r-1\", \"flaky\": {\"value\": 7}}"));
+        assertThat(execution.history(ExecutionEventType.TASK_RETRY_SCHEDULED))
+                .extracting(event -> event.details().get("delayMillis").asLong())
+                .containsExactly(2000L, 6000L, 10000L);
+    }
+
+    @Test
+    void exhaustedRetriesGoToTheCatcherWithTheErrorAtItsResultPath() {
+        flaky.thenFailTimes(5, "Lambda.TooManyRequestsException", "throttled");
+        recover.thenReturn("{\"restored\": true}");
+
+        Execution execution = runner.start("retry-2", INPUT);
+        runner.runUntilSettled(execution, Duration.ofMinutes(5));
+
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(flaky.calls()).hasSize(5);
+        assertThat(recover.calls()).singleElement().satisfies(call -> assertThat(call.input()).isEqualTo(json("""
+                {"rollout": "r-1", "failure": {"Error": "Lambda.TooManyRequestsException", "Cause": "throttled"}}""")));
+        assertThat(execution.statesEntered()).containsExactly("CallFlaky", "Recover", "RolledBack");
+        assertThat(execution.output().orElseThrow().get("recovered")).isEqualTo(json("{\"restored\": true}"));
+        assertThat(execution.history(ExecutionEventType.ERROR_CAUGHT)).singleElement()
+                .satisfies(event -> assertThat(event.details().get("next").asText()).isEqualTo("Recover"));
+    }
+
+    @Test
+    void theFirstMatchingRetrierDecidesEvenWhenALaterOneWouldAlsoMatch() {
+        // Lambda.ServiceException also matches States.TaskFailed, but only the first retrier's budget counts.
+        flaky.thenFailTimes(5, "Lambda.ServiceException", "503");
+        recover.thenReturn("{}");
+
+        runner.runUntilSettled(runner.start("retry-3", INPUT), Duration.ofMinutes(5));
+
+        assertThat(flaky.calls()).hasSize(5);
+    }
+
+    @Test
+    void aCustomErrorIsRetriedByStatesTaskFailedAndCaughtByItsOwnName() {
+        flaky.thenFailTimes(2, "Custom.Fatal", "bad input");
+        recover.thenReturn("{}");
+
+        Execution execution = runner.start("retry-4", INPUT);
+        runner.runUntilSettled(execution, Duration.ofMinutes(5));
+
+        assertThat(flaky.callTimes()).containsExactly(T0, T0.plusSeconds(1));
+        assertThat(execution.history(ExecutionEventType.ERROR_CAUGHT)).singleElement()
+                .satisfies(event -> assertThat(event.details().get("Error").asText()).isEqualTo("Custom.Fatal"));
+    }
+
+    @Test
+    void anUnexpectedHandlerExceptionIsATaskFailureNamedAfterItsType() {
+        flaky.thenThrow(new IllegalStateException("boom")).thenThrow(new IllegalStateException("boom again"));
+        recover.thenReturn("{}");
+
+        Execution execution = runner.start("retry-5", INPUT);
+        runner.runUntilSettled(execution, Duration.ofMinutes(5));
+
+        assertThat(recover.calls().get(0).input().get("failure")).isEqualTo(json(
+                "{\"Error\": \"java.lang.IllegalStateException\", \"Cause\": \"boom again\"}"));
+    }
+
+    @Test
+    void aTaskFailureWithoutRetryOrCatchFailsTheExecution() {
+        ScriptedHandler plain = new ScriptedHandler(() -> AslFixture.T0).thenFail("Rollgate.CordumDown", "no answer");
+        WorkflowRunner plainRunner = AslFixture.runner(AslFixture.definition("task-no-catch.asl.json"),
+                TaskHandlers.builder().bind(lambdaArn("Plain"), plain).build());
+
+        Execution execution = plainRunner.start("plain-1", "{}");
+
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(execution.error()).contains(new ExecutionError("Rollgate.CordumDown", "no answer"));
+        assertThat(execution.history(ExecutionEventType.TASK_FAILED)).hasSize(1);
+    }
+}
