@@ -74,7 +74,12 @@ for (const [stateName, state] of Object.entries(definition.States ?? {})) {
   };
 }
 
-const machine = new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } });
+let machine;
+try {
+  machine = new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } });
+} catch (e) {
+  usageError(e.message);
+}
 const execution = machine.run(input, {
   overrides: { taskResourceLocalHandlers, waitTimeOverrides, retryIntervalOverrides },
 });

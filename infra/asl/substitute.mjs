@@ -13,15 +13,14 @@ export function readJson(file, what) {
   }
 }
 
-export function loadDefinition(file, substitutionsFile) {
-  const definition = readJson(file, 'definition');
-  const values = substitutionsFile ? readJson(substitutionsFile, 'substitutions') : {};
+/** Applies substitutions to one definition; returns the result and the placeholder names missing and used. */
+export function applySubstitutions(definition, values) {
   const missing = new Set();
   const used = new Set();
   const walk = (node) => {
     if (typeof node === 'string') {
       return node.replace(PLACEHOLDER, (match, name) => {
-        if (!(name in values)) {
+        if (!Object.hasOwn(values, name)) {
           missing.add(name);
           return match;
         }
@@ -35,9 +34,19 @@ export function loadDefinition(file, substitutionsFile) {
     }
     return node;
   };
-  const result = walk(definition);
+  return { result: walk(definition), missing, used };
+}
+
+export function readSubstitutions(substitutionsFile) {
+  return substitutionsFile ? readJson(substitutionsFile, 'substitutions') : {};
+}
+
+/** One definition with strict substitution: no placeholder without a value, no value without a placeholder. */
+export function loadDefinition(file, substitutionsFile) {
+  const values = readSubstitutions(substitutionsFile);
+  const { result, missing, used } = applySubstitutions(readJson(file, 'definition'), values);
   const unused = Object.keys(values).filter((name) => !used.has(name));
-  if (missing.size > 0) throw new Error(`substitutions without a value: ${[...missing].sort().join(', ')}`);
+  if (missing.size > 0) throw new Error(`${file}: substitutions without a value: ${[...missing].sort().join(', ')}`);
   if (unused.length > 0) throw new Error(`substitutions not used by the definition: ${unused.sort().join(', ')}`);
   return result;
 }
