@@ -113,4 +113,55 @@ class RetryAndCatchTest {
         assertThat(execution.error()).contains(new ExecutionError("Rollgate.CordumDown", "no answer"));
         assertThat(execution.history(ExecutionEventType.TASK_FAILED)).hasSize(1);
     }
+
+    @Test
+    void aStatesRuntimeErrorIsNeitherRetriedNorCaughtByStatesAll() {
+        flaky.thenReturn("{\"noValueField\": 1}");
+
+        Execution execution = runner.start("retry-6", INPUT);
+
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(execution.error().orElseThrow().error()).isEqualTo("States.Runtime");
+        assertThat(execution.error().orElseThrow().cause()).contains("state 'CallFlaky' ResultSelector");
+        assertThat(flaky.calls()).hasSize(1);
+        assertThat(recover.calls()).isEmpty();
+    }
+
+    @Test
+    void theLambdaInvokeIntegrationPassesThePayloadAndWrapsTheResult() {
+        String definition = """
+                {"StartAt": "Invoke", "States": {"Invoke": {
+                  "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                  "Parameters": {"FunctionName": "${Fn}", "Payload": {"rollout.$": "$.rollout"}},
+                  "ResultSelector": {"body.$": "$.Payload", "status.$": "$.StatusCode"},
+                  "End": true}}}""";
+        ScriptedHandler function = new ScriptedHandler(() -> T0).thenReturn("{\"weight\": 10}");
+        WorkflowRunner invokeRunner = AslFixture.runner(
+                WorkflowDefinition.parse(definition, Map.of("Fn", lambdaArn("Shift") + ":live")),
+                TaskHandlers.builder().bind(lambdaArn("Shift") + ":live", function).build());
+
+        Execution execution = invokeRunner.start("invoke-1", INPUT);
+
+        assertThat(function.calls()).singleElement()
+                .satisfies(call -> assertThat(call.input()).isEqualTo(json("{\"rollout\": \"r-1\"}")));
+        assertThat(execution.output()).contains(json("{\"body\": {\"weight\": 10}, \"status\": 200}"));
+    }
+
+    @Test
+    void aResultPathThroughANonObjectIsACatchableResultPathMatchFailure() {
+        String definition = """
+                {"StartAt": "Call", "States": {
+                  "Call": {"Type": "Task", "Resource": "arn:fn", "ResultPath": "$.rollout.result",
+                           "Catch": [{"ErrorEquals": ["States.ResultPathMatchFailure"], "ResultPath": "$.error", "Next": "Caught"}],
+                           "End": true},
+                  "Caught": {"Type": "Succeed"}}}""";
+        WorkflowRunner pathRunner = AslFixture.runner(WorkflowDefinition.parse(definition, Map.of()),
+                TaskHandlers.builder().bind("arn:fn", new ScriptedHandler(() -> T0).thenReturn("1")).build());
+
+        Execution execution = pathRunner.start("path-1", INPUT);
+
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(execution.output().orElseThrow().get("error").get("Error").asText())
+                .isEqualTo("States.ResultPathMatchFailure");
+    }
 }
