@@ -168,11 +168,10 @@ public final class WorkflowRunner {
             if (target.isBefore(now())) {
                 throw new IllegalArgumentException("the virtual clock cannot go back from " + now() + " to " + target);
             }
-            Optional<Execution> due;
+            Optional<Map.Entry<Execution, Instant>> due;
             while ((due = nextDue(target)).isPresent()) {
-                Execution execution = due.get();
-                clock.set(max(now(), execution.nextWakeUp().orElseThrow()));
-                execution.driveWaiting();
+                clock.set(max(now(), due.get().getValue()));
+                due.get().getKey().driveWaiting();
             }
             clock.set(target);
         });
@@ -196,10 +195,21 @@ public final class WorkflowRunner {
         return execution.status();
     }
 
-    private Optional<Execution> nextDue(Instant target) {
-        return executions.values().stream()
-                .filter(e -> e.nextWakeUp().map(at -> !at.isAfter(target)).orElse(false))
-                .min(Comparator.comparing((Execution e) -> e.nextWakeUp().orElseThrow()).thenComparing(Execution::name));
+    /** The execution with the earliest wake-up at or before target (ties by name, for reproducible runs). */
+    private Optional<Map.Entry<Execution, Instant>> nextDue(Instant target) {
+        Map.Entry<Execution, Instant> earliest = null;
+        for (Execution execution : executions.values()) {
+            Optional<Instant> wakeUp = execution.nextWakeUp();
+            if (wakeUp.isEmpty() || wakeUp.get().isAfter(target)) {
+                continue;
+            }
+            if (earliest == null || wakeUp.get().isBefore(earliest.getValue())
+                    || (wakeUp.get().equals(earliest.getValue())
+                    && execution.name().compareTo(earliest.getKey().name()) < 0)) {
+                earliest = Map.entry(execution, wakeUp.get());
+            }
+        }
+        return Optional.ofNullable(earliest);
     }
 
     private void withClock(Runnable action) {
