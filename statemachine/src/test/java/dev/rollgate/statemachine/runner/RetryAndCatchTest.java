@@ -164,4 +164,20 @@ class RetryAndCatchTest {
         assertThat(execution.output().orElseThrow().get("error").get("Error").asText())
                 .isEqualTo("States.ResultPathMatchFailure");
     }
+
+    @Test
+    void maxAttemptsZeroNeverRetries() {
+        String definition = """
+                {"StartAt": "Call", "States": {
+                  "Call": {"Type": "Task", "Resource": "arn:fn", "End": true,
+                           "Retry": [{"ErrorEquals": ["States.ALL"], "MaxAttempts": 0}]}}}""";
+        ScriptedHandler handler = new ScriptedHandler(() -> T0).thenFail("Lambda.ServiceException", "503");
+        WorkflowRunner noRetryRunner = AslFixture.runner(WorkflowDefinition.parse(definition, Map.of()),
+                TaskHandlers.builder().bind("arn:fn", handler).build());
+
+        Execution execution = noRetryRunner.start("no-retry", INPUT);
+
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(handler.calls()).hasSize(1);
+    }
 }

@@ -10,6 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -149,5 +154,42 @@ class TaskTokenTest {
         assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(execution.error().orElseThrow().error()).isEqualTo("States.HeartbeatTimeout");
         assertThat(execution.stopTime()).contains(T0.plusSeconds(110));
+    }
+
+    @Test
+    void callbacksFromManyThreadsWhileTheClockMovesCompleteEveryExecutionOnce() throws Exception {
+        Map<String, String> tokenByRollout = new ConcurrentHashMap<>();
+        WorkflowRunner concurrent = runner(payload -> {
+            tokenByRollout.put(payload.get("rollout").asText(), payload.get("token").asText());
+            return null;
+        });
+        List<Execution> executions = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            executions.add(concurrent.start("approve-many-" + i, "{\"rollout\": \"r" + i + "\"}"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<CallbackOutcome>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String token = tokenByRollout.get("r" + i);
+            boolean approve = i % 2 == 0;
+            outcomes.add(pool.submit(() -> approve
+                    ? concurrent.sendTaskSuccess(token, "{\"approved\": true}")
+                    : concurrent.sendTaskFailure(token, "Approval.Rejected", "no")));
+        }
+        for (int minute = 0; minute < 30; minute++) {
+            concurrent.advanceBy(Duration.ofMinutes(1));
+        }
+        for (Future<CallbackOutcome> outcome : outcomes) {
+            assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(CallbackOutcome.ACCEPTED);
+        }
+        pool.shutdown();
+
+        for (int i = 0; i < 100; i++) {
+            Execution execution = executions.get(i);
+            assertThat(execution.status()).as(execution.name())
+                    .isEqualTo(i % 2 == 0 ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED);
+            assertThat(execution.history(ExecutionEventType.TASK_SUCCEEDED).size()
+                    + execution.history(ExecutionEventType.TASK_FAILED).size()).isEqualTo(1);
+        }
     }
 }
