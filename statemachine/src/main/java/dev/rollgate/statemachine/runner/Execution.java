@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,7 +35,7 @@ public final class Execution {
     private final Optional<Instant> timeoutAt;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean driveRequested = new AtomicBoolean();
-    private final List<ExecutionEvent> history = new ArrayList<>();
+    private final ExecutionHistory history = new ExecutionHistory();
 
     private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
     private volatile JsonNode output;
@@ -127,9 +126,7 @@ public final class Execution {
 
     /** A snapshot of the history so far, oldest first. */
     public List<ExecutionEvent> history() {
-        synchronized (history) {
-            return List.copyOf(history);
-        }
+        return history.snapshot();
     }
 
     /** The history events of one type, oldest first. */
@@ -259,7 +256,8 @@ public final class Execution {
             case "Choice" -> runChoice(state);
             case "Wait" -> runWait(state, now);
             case "Succeed" -> {
-                JsonNode result = applyOutputPath(state, applyInputPath(state, stateInput));
+                StateIo io = io(state, contextObject(Optional.empty()));
+                JsonNode result = io.outputPath(io.inputPath());
                 record(ExecutionEventType.STATE_EXITED, stateName, details("output", result));
                 succeed(result);
             }
@@ -271,14 +269,15 @@ public final class Execution {
     // ---------------------------------------------------------------- states
 
     private void runPass(JsonNode state) {
-        JsonNode effective = effectiveInput(state, contextObject(Optional.empty()));
-        JsonNode result = state.has("Result") ? state.get("Result").deepCopy() : effective;
-        finishWithResult(state, result);
+        StateIo io = io(state, contextObject(Optional.empty()));
+        JsonNode effective = io.effectiveInput();
+        exitState(io.output(state.has("Result") ? state.get("Result").deepCopy() : effective));
     }
 
     private void runChoice(JsonNode state) {
-        JsonNode context = contextObject(Optional.empty());
-        JsonNode effective = applyInputPath(state, stateInput);
+        StateIo io = io(state, contextObject(Optional.empty()));
+        JsonNode context = io.context();
+        JsonNode effective = io.inputPath();
         JsonNode choices = state.get("Choices");
         String next = null;
         for (int i = 0; i < choices.size() && next == null; i++) {
@@ -294,14 +293,15 @@ public final class Execution {
                     where() + ": no choice rule matched and there is no Default"));
             return;
         }
-        JsonNode result = applyOutputPath(state, effective);
+        JsonNode result = io.outputPath(effective);
         record(ExecutionEventType.STATE_EXITED, stateName, details("output", result));
         goTo(next, result);
     }
 
     private void runWait(JsonNode state, Instant now) {
-        JsonNode context = contextObject(Optional.empty());
-        JsonNode effective = applyInputPath(state, stateInput);
+        StateIo io = io(state, contextObject(Optional.empty()));
+        JsonNode context = io.context();
+        JsonNode effective = io.inputPath();
         Instant until;
         if (state.has("Seconds")) {
             until = now.plusSeconds(state.get("Seconds").asLong());
@@ -317,7 +317,7 @@ public final class Execution {
             until = ChoiceRules.timestamp(timestamp).orElseThrow(() -> StatesErrorException.runtime(
                     where() + ": TimestampPath must select an RFC 3339 timestamp"));
         }
-        waitOutput = applyOutputPath(state, effective);
+        waitOutput = io.outputPath(effective);
         timerDue = until;
         record(ExecutionEventType.WAIT_STARTED, stateName, details("until", Json.NODES.textNode(format(until))));
         phase = Phase.WAIT;
@@ -344,9 +344,10 @@ public final class Execution {
         TaskTarget target = definition.taskTarget(stateName);
         TokenSlot slot = target.waitForTaskToken() ? runner.issueToken(this) : null;
         JsonNode context = contextObject(Optional.ofNullable(slot).map(TokenSlot::token));
+        StateIo io = io(state, context);
         JsonNode effective;
         try {
-            effective = effectiveInput(state, context);
+            effective = io.effectiveInput();
         } catch (StatesErrorException e) {
             closeToken(slot);
             throw e;
@@ -393,7 +394,7 @@ public final class Execution {
             taskResult = lambdaInvokeResult(taskResult);
         }
         record(ExecutionEventType.TASK_SUCCEEDED, stateName, details("output", taskResult));
-        finishWithResult(state, taskResult);
+        exitState(io.output(taskResult));
     }
 
     private static JsonNode lambdaInvokeResult(JsonNode payload) {
@@ -445,7 +446,7 @@ public final class Execution {
         if (settled instanceof TokenSlot.Success success) {
             record(ExecutionEventType.TASK_SUCCEEDED, stateName, details("output", success.output()));
             try {
-                finishWithResult(definition.state(stateName), success.output());
+                exitState(io(definition.state(stateName), contextObject(Optional.empty())).output(success.output()));
             } catch (StatesErrorException e) {
                 handleError(e.error());
             }
@@ -507,52 +508,10 @@ public final class Execution {
         fail(stateError);
     }
 
-    // ---------------------------------------------------------------- input and output processing
+    // ---------------------------------------------------------------- transitions
 
-    private JsonNode effectiveInput(JsonNode state, JsonNode context) {
-        JsonNode effective = applyInputPath(state, stateInput);
-        if (state.has("Parameters")) {
-            effective = PayloadTemplates.apply(state.get("Parameters"), effective, context, runner.ids(),
-                    where() + " Parameters");
-        }
-        return effective;
-    }
-
-    private JsonNode applyInputPath(JsonNode state, JsonNode raw) {
-        return selectPath(state, "InputPath", raw);
-    }
-
-    private JsonNode applyOutputPath(JsonNode state, JsonNode value) {
-        return selectPath(state, "OutputPath", value);
-    }
-
-    private JsonNode selectPath(JsonNode state, String field, JsonNode value) {
-        if (!state.has(field)) {
-            return value;
-        }
-        if (state.get(field).isNull()) {
-            return Json.object();
-        }
-        return JsonPaths.read(state.get(field).asText(), value, contextObject(Optional.empty()),
-                where() + " " + field);
-    }
-
-    /** ResultSelector, ResultPath, OutputPath, then the transition. */
-    private void finishWithResult(JsonNode state, JsonNode result) {
-        JsonNode selected = result;
-        if (state.has("ResultSelector")) {
-            selected = PayloadTemplates.apply(state.get("ResultSelector"), result, contextObject(Optional.empty()),
-                    runner.ids(), where() + " ResultSelector");
-        }
-        JsonNode combined;
-        if (!state.has("ResultPath")) {
-            combined = selected;
-        } else if (state.get("ResultPath").isNull()) {
-            combined = stateInput;
-        } else {
-            combined = JsonPaths.placeResult(state.get("ResultPath").asText(), stateInput, selected, where());
-        }
-        exitState(applyOutputPath(state, combined));
+    private StateIo io(JsonNode state, JsonNode context) {
+        return new StateIo(state, stateInput, context, runner.ids(), where());
     }
 
     private void exitState(JsonNode stateOutput) {
@@ -650,16 +609,11 @@ public final class Execution {
     // ---------------------------------------------------------------- history helpers
 
     private void record(ExecutionEventType type, String state, JsonNode eventDetails) {
-        synchronized (history) {
-            history.add(new ExecutionEvent(history.size() + 1L, runner.now(), type, Optional.ofNullable(state),
-                    eventDetails));
-        }
+        history.record(runner.now(), type, state, eventDetails);
     }
 
     private static ObjectNode details(String field, JsonNode value) {
-        ObjectNode node = Json.object();
-        node.set(field, value == null ? Json.NODES.nullNode() : value.deepCopy());
-        return node;
+        return ExecutionHistory.details(field, value);
     }
 
     private static ObjectNode errorDetails(ExecutionError failure) {
