@@ -375,7 +375,7 @@ public final class Execution {
             // Step Functions reports an unhandled Lambda exception with its type as the error name.
             closeToken(slot);
             taskFailed(new ExecutionError(unexpected.getClass().getName(),
-                    String.valueOf(unexpected.getMessage())));
+                    unexpected.getMessage() == null ? "" : unexpected.getMessage()));
             return;
         } finally {
             IN_HANDLER.set(outerHandler);
