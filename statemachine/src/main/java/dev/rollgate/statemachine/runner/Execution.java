@@ -231,6 +231,10 @@ public final class Execution {
             }
         } catch (StatesErrorException e) {
             handleError(e.error());
+        } catch (RuntimeException defect) {
+            // A runner defect, not a workflow outcome: record it on the execution, then make it loud.
+            fail(new ExecutionError(StatesErrors.RUNTIME, "runner defect in " + where() + ": " + defect));
+            throw new IllegalStateException("the local runner failed in " + where() + " of execution " + name, defect);
         }
         return true;
     }
@@ -379,6 +383,11 @@ public final class Execution {
             return;
         } finally {
             IN_HANDLER.set(outerHandler);
+        }
+        if (!status.isOpen()) {
+            // The handler stopped its own execution (StopExecution from inside); nothing more to record.
+            closeToken(slot);
+            return;
         }
         if (slot != null) {
             pendingToken = slot;
@@ -563,6 +572,9 @@ public final class Execution {
 
     private void close(ExecutionStatus finalStatus, JsonNode result, ExecutionError failure,
                        ExecutionEventType eventType) {
+        if (!status.isOpen()) {
+            return;
+        }
         output = result == null ? null : result.deepCopy();
         error = failure;
         stopTime = runner.now();

@@ -186,4 +186,20 @@ class ExecutionLifecycleTest {
         assertThatThrownBy(() -> runner.start("ok", "{bad")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("the input of execution 'ok' is not valid JSON");
     }
+
+    @Test
+    void aHandlerThatStopsItsOwnExecutionLeavesItAborted() {
+        List<WorkflowRunner> holder = new ArrayList<>();
+        WorkflowRunner runner = loopRunner(input -> {
+            holder.get(0).stop("rollout-8", "Operator.Abort", "from inside");
+            return json("{\"decision\": \"PROMOTE\", \"round\": 1}");
+        });
+        holder.add(runner);
+
+        Execution execution = runner.start("rollout-8", input("r8", 0));
+
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(execution.history().get(execution.history().size() - 1).type())
+                .isEqualTo(ExecutionEventType.EXECUTION_ABORTED);
+    }
 }
