@@ -14,6 +14,12 @@ public interface DeploymentGuard {
     /** Stores the id of the deployment the winning caller started; re-recording the same id is a no-op. */
     void recordDeployment(String rolloutId, int stageIndex, String deploymentId);
 
+    /**
+     * Gives up a claim that holds no deployment id, after starting the deployment was definitely refused, so
+     * a later attempt may claim again. A claim that holds a deployment id is kept; no claim is a no-op.
+     */
+    void release(String rolloutId, int stageIndex);
+
     /** The deployment recorded for the stage, if any. */
     Optional<String> deploymentOf(String rolloutId, int stageIndex);
 }

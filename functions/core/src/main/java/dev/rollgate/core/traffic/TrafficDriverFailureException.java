@@ -5,4 +5,8 @@ public class TrafficDriverFailureException extends RuntimeException {
     public TrafficDriverFailureException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public TrafficDriverFailureException(String message) {
+        super(message);
+    }
 }

@@ -31,6 +31,11 @@ public final class InMemoryDeploymentGuard implements DeploymentGuard {
     }
 
     @Override
+    public void release(String rolloutId, int stageIndex) {
+        deployments.remove(key(rolloutId, stageIndex), NOT_RECORDED);
+    }
+
+    @Override
     public Optional<String> deploymentOf(String rolloutId, int stageIndex) {
         return recorded(deployments.get(key(rolloutId, stageIndex)));
     }

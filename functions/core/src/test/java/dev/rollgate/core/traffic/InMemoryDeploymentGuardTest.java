@@ -36,4 +36,15 @@ class InMemoryDeploymentGuardTest {
                 .isInstanceOf(DeploymentGuardConflictException.class);
         assertThat(guard.deploymentOf("r1", 1)).contains("d-1");
     }
+
+    @Test
+    void releaseFreesAClaimWithoutDeploymentButKeepsARecordedOne() {
+        guard.claim("r1", 1);
+        guard.release("r1", 1);
+        assertThat(guard.claim("r1", 1)).isInstanceOf(DeploymentClaim.Won.class);
+
+        guard.recordDeployment("r1", 1, "d-1");
+        guard.release("r1", 1);
+        assertThat(guard.claim("r1", 1)).isInstanceOf(DeploymentClaim.AlreadyClaimed.class);
+    }
 }
