@@ -154,9 +154,6 @@ public final class CanaryJudge {
     }
 
     private static String num(double value) {
-        if (value == 0 || !Double.isFinite(value)) {
-            return String.valueOf(value == 0 ? 0 : value);
-        }
-        return PolicyFormat.number(new java.math.BigDecimal(value).round(new java.math.MathContext(4)).doubleValue());
+        return CanaryJudgeFormat.num(value);
     }
 }
