@@ -40,18 +40,18 @@ public final class MannWhitneyShift {
             throw new IllegalArgumentException("confidence must be in (0, 1): " + confidence);
         }
         MannWhitneyUTest.Result result = TEST.test(canary, baseline);
-        double[] differences = sortedDifferences(canary, baseline);
-        int pairs = differences.length;
-        double estimate = median(differences);
-        int rank = lowerRank(canary, baseline, confidence);
-        double lower = differences[rank];
-        double upper = differences[pairs - 1 - rank];
+        PairwiseDifferences differences = new PairwiseDifferences(canary, baseline);
+        long pairs = differences.size();
+        double estimate = differences.median();
+        long rank = lowerRank(canary, baseline, confidence);
+        double lower = differences.kth(rank);
+        double upper = differences.kth(pairs - 1 - rank);
         return new ShiftEstimate(result.getStatistic(), result.getPValue(), estimate, lower, upper, confidence,
                 result.hasTiedValues());
     }
 
     /** Zero-based index of the lower interval end in the sorted differences. */
-    static int lowerRank(double[] canary, double[] baseline, double confidence) {
+    static long lowerRank(double[] canary, double[] baseline, double confidence) {
         long n = canary.length;
         long m = baseline.length;
         long total = n + m;
@@ -60,7 +60,7 @@ public final class MannWhitneyShift {
         double z = STANDARD_NORMAL.inverseCumulativeProbability(1 - (1 - confidence) / 2);
         double rank = Math.floor(n * m / 2.0 - 0.5 - z * Math.sqrt(Math.max(variance, 0)));
         long maxRank = (n * m - 1) / 2;
-        return (int) Math.max(0, Math.min(rank, maxRank));
+        return (long) Math.max(0, Math.min(rank, maxRank));
     }
 
     private static double tieTerm(double[] sample) {
@@ -78,18 +78,6 @@ public final class MannWhitneyShift {
             i = j + 1;
         }
         return sum;
-    }
-
-    private static double[] sortedDifferences(double[] canary, double[] baseline) {
-        double[] differences = new double[Math.multiplyExact(canary.length, baseline.length)];
-        int k = 0;
-        for (double c : canary) {
-            for (double b : baseline) {
-                differences[k++] = c - b;
-            }
-        }
-        Arrays.sort(differences);
-        return differences;
     }
 
     static double median(double[] sorted) {

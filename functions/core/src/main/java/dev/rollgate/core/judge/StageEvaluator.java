@@ -139,7 +139,9 @@ public final class StageEvaluator {
         if (score.criticalFailure()) {
             reasons.add(ReasonCode.CRITICAL_METRIC_FAILED.name());
         }
-        reasons.add("SCORE_" + score.scoreClass().name());
+        if (rollback || score.scoreClass() != ScoreClass.FAIL) {
+            reasons.add("SCORE_" + score.scoreClass().name());
+        }
         if (score.metrics().stream().anyMatch(m -> m.outcome() == MetricOutcome.NO_DATA)) {
             reasons.add(ReasonCode.INSUFFICIENT_DATA.name());
         }
