@@ -59,7 +59,7 @@ public final class SequentialRateTest {
         double[] logLr = new double[rhos.length];
         double bound = Math.log(1 / alpha);
         Instant firedAt = null;
-        double maxLog = Double.NEGATIVE_INFINITY;
+        double maxLog = 0; // the e-process starts at 1
         long x = 0, a = 0, y = 0, b = 0;
         for (PairedCounts step : steps) {
             x += step.canaryEvents();
@@ -99,7 +99,7 @@ public final class SequentialRateTest {
         double[] logLr = new double[alts.length];
         double bound = Math.log(1 / alpha);
         Instant firedAt = null;
-        double maxLog = Double.NEGATIVE_INFINITY;
+        double maxLog = 0; // the e-process starts at 1
         long events = 0, volume = 0;
         for (Counts step : steps) {
             if (step.volume() <= 0) {
