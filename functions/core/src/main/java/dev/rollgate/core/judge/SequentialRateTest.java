@@ -23,6 +23,8 @@ public final class SequentialRateTest {
     private static final double[] RATIO_POWERS = {1.0, 1.5, 2.0, 3.0};
     private static final double[] ABSOLUTE_MULTIPLES = {1.25, 1.5, 2.0, 3.0};
     private static final double[] PRIOR = {0.4, 0.3, 0.2, 0.1};
+    /** Smallest alternative ratio: below it a regression is too small to catch in a stage's traffic. */
+    public static final double MIN_ALTERNATIVE_RATIO = 1.25;
 
     private SequentialRateTest() {
     }
@@ -49,12 +51,14 @@ public final class SequentialRateTest {
 
     /** Tests "canary rate / baseline rate <= 1" against ratios at and above {@code threshold} (> 1). */
     public static Outcome ratio(List<PairedCounts> steps, double threshold, double alpha) {
-        if (!(threshold > 1)) {
-            throw new IllegalArgumentException("a ratio threshold must be above 1: " + threshold);
+        if (!(threshold >= 1) || Double.isInfinite(threshold)) {
+            throw new IllegalArgumentException("a ratio threshold must be finite and at least 1: " + threshold);
         }
+        // A threshold of 1 asks for "any increase": the alternatives then start at the smallest ratio considered.
+        double base = Math.max(threshold, MIN_ALTERNATIVE_RATIO);
         double[] rhos = new double[RATIO_POWERS.length];
         for (int k = 0; k < rhos.length; k++) {
-            rhos[k] = Math.pow(threshold, RATIO_POWERS[k]);
+            rhos[k] = Math.pow(base, RATIO_POWERS[k]);
         }
         double[] logLr = new double[rhos.length];
         double bound = Math.log(1 / alpha);
@@ -89,8 +93,11 @@ public final class SequentialRateTest {
 
     /** Tests "rate <= ceiling" (0 < ceiling < 1) against rates above it. */
     public static Outcome absolute(List<Counts> steps, double ceiling, double alpha) {
-        if (!(ceiling > 0 && ceiling < 1)) {
-            throw new IllegalArgumentException("a rate ceiling must be in (0, 1): " + ceiling);
+        if (!(ceiling >= 0 && ceiling <= 1)) {
+            throw new IllegalArgumentException("a rate ceiling must be in [0, 1]: " + ceiling);
+        }
+        if (ceiling == 0 || ceiling == 1) {
+            return boundaryCeiling(steps, ceiling);
         }
         double[] alts = new double[ABSOLUTE_MULTIPLES.length];
         for (int k = 0; k < alts.length; k++) {
@@ -119,6 +126,21 @@ public final class SequentialRateTest {
             }
         }
         return new Outcome(firedAt, Math.exp(Math.min(Math.max(maxLog, -700), 690)), volume > 0 ? (double) events / volume : Double.NaN);
+    }
+
+    /** Ceiling 0: any event is proof; ceiling 1: a rate can never exceed it. No statistics needed. */
+    private static Outcome boundaryCeiling(List<Counts> steps, double ceiling) {
+        long events = 0, volume = 0;
+        Instant firedAt = null;
+        for (Counts step : steps) {
+            events += step.events();
+            volume += step.volume();
+            if (firedAt == null && ceiling == 0 && step.events() > 0) {
+                firedAt = step.at();
+            }
+        }
+        return new Outcome(firedAt, firedAt != null ? Double.POSITIVE_INFINITY : 1,
+                volume > 0 ? (double) events / volume : Double.NaN);
     }
 
     private static double logMixture(double[] logLr) {

@@ -74,7 +74,7 @@ public final class TriggerEvaluator {
                 CanaryJudgeFormat.num(1 / alpha), CanaryJudgeFormat.num(alpha),
                 outcome.fired() ? " -> FIRED at " + outcome.firedAt() : "");
         return new TriggerResult(kind, outcome.fired(), outcome.firedAt(), finite(outcome.observed()).orElse(null),
-                threshold, outcome.maxEvidence(), detail);
+                threshold, finite(outcome.maxEvidence()).orElse(null), detail);
     }
 
     private static TriggerResult denyRate(double ceiling, List<MetricWindow> candidate, double alpha) {
@@ -88,7 +88,7 @@ public final class TriggerEvaluator {
                 CanaryJudgeFormat.num(outcome.maxEvidence()), CanaryJudgeFormat.num(1 / alpha),
                 CanaryJudgeFormat.num(alpha), outcome.fired() ? " -> FIRED at " + outcome.firedAt() : "");
         return new TriggerResult(TriggerKind.POLICY_DENY_RATE, outcome.fired(), outcome.firedAt(),
-                finite(outcome.observed()).orElse(null), ceiling, outcome.maxEvidence(), detail);
+                finite(outcome.observed()).orElse(null), ceiling, finite(outcome.maxEvidence()).orElse(null), detail);
     }
 
     /** Fires when listed codes appear in every window of an unbroken run lasting at least {@code sustainedFor}. */

@@ -91,8 +91,18 @@ class SequentialRateTestTest {
     }
 
     @Test
-    void aRatioThresholdMustBeAboveOne() {
-        assertThatThrownBy(() -> SequentialRateTest.ratio(List.of(), 1.0, 0.01))
+    void aRatioThresholdOfOneCatchesAnyClearIncreaseAndBelowOneIsRefused() {
+        assertThat(SequentialRateTest.ratio(paired(2, 180, 0.0075, 0.005), 1.0, 0.01).fired()).isTrue();
+        assertThatThrownBy(() -> SequentialRateTest.ratio(List.of(), 0.5, 0.01))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aZeroCeilingFiresOnTheFirstEventAndACeilingOfOneNever() {
+        List<SequentialRateTest.Counts> steps = List.of(new SequentialRateTest.Counts(T0, 0, 100),
+                new SequentialRateTest.Counts(T0.plusSeconds(60), 1, 100));
+
+        assertThat(SequentialRateTest.absolute(steps, 0, 0.01).firedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(SequentialRateTest.absolute(steps, 1, 0.01).fired()).isFalse();
     }
 }
