@@ -46,8 +46,16 @@ public record StandInConfig(List<ApiKey> apiKeys, Boolean policyLoaded, Map<Stri
         return new StandInConfig(null, null, null, null, null, null, null, null, null);
     }
 
-    /** The example configuration shipped with the stand-in (also a reference of every key). */
+    /** The example configuration shipped with the stand-in (also a reference of every key); parsed once. */
     public static StandInConfig example() {
+        return ExampleHolder.EXAMPLE;
+    }
+
+    private static final class ExampleHolder {
+        static final StandInConfig EXAMPLE = readExample();
+    }
+
+    private static StandInConfig readExample() {
         try (var in = StandInConfig.class.getResourceAsStream("example.yaml")) {
             if (in == null) {
                 throw new IllegalStateException("example.yaml is missing from the stand-in jar");
