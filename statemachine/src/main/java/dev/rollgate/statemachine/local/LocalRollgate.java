@@ -25,6 +25,7 @@ import dev.rollgate.core.workflow.ShiftTrafficStep;
 import dev.rollgate.core.workflow.StartRollout;
 import dev.rollgate.core.workflow.StepPlanner;
 import dev.rollgate.core.workflow.TaskCallbacks;
+import dev.rollgate.core.workflow.TrafficControl;
 import dev.rollgate.core.workflow.WorkflowExecutions;
 import dev.rollgate.core.workflow.WorkflowStep;
 import dev.rollgate.core.workflow.bind.DriverTrafficControl;
@@ -49,6 +50,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * rollgate wired for one machine: the real {@code rollout.asl.json} on the local runner, its Task resources bound
@@ -77,15 +79,15 @@ public final class LocalRollgate {
     private final List<Command.PublishEvent> published = new CopyOnWriteArrayList<>();
 
     private LocalRollgate(StateStores stores, PreflightCheck preflightCheck, Instant startTime, IdSource ids,
-                          Duration maxObservationWait) {
+                          Duration maxObservationWait, UnaryOperator<TrafficControl> trafficDecorator) {
         this.stores = stores;
         Holder holder = new Holder();
         RunnerClock clock = new RunnerClock(() -> holder.runner.now());
         this.aliases = new LocalAgentAliases(clock);
         RolloutAdvancer advancer = new RolloutAdvancer(stores.rollouts(),
                 (rollout, event, at) -> published.add(event), new PolicyCache(), new StepPlanner(maxObservationWait));
-        DriverTrafficControl traffic = new DriverTrafficControl(Map.of(TrafficDriverKind.ALIAS, aliases),
-                new TrafficTargets(ALIAS, Optional.empty(), Optional.empty()));
+        TrafficControl traffic = trafficDecorator.apply(new DriverTrafficControl(
+                Map.of(TrafficDriverKind.ALIAS, aliases), new TrafficTargets(ALIAS, Optional.empty(), Optional.empty())));
         TaskCallbacks callbacks = (token, output) -> {
             CallbackOutcome outcome = holder.runner.sendTaskSuccess(token, output);
             if (outcome != CallbackOutcome.ACCEPTED && outcome != CallbackOutcome.TASK_TIMED_OUT) {
@@ -126,12 +128,20 @@ public final class LocalRollgate {
     }
 
     public static LocalRollgate create(StateStores stores, PreflightCheck preflight, Instant startTime, IdSource ids) {
-        return new LocalRollgate(stores, preflight, startTime, ids, StepPlanner.MAX_OBSERVATION_WAIT);
+        return new LocalRollgate(stores, preflight, startTime, ids, StepPlanner.MAX_OBSERVATION_WAIT,
+                UnaryOperator.identity());
+    }
+
+    /** With a decorator around traffic control, for fault-injection tests (a handler failing after its effect). */
+    public static LocalRollgate create(StateStores stores, PreflightCheck preflight, Instant startTime, IdSource ids,
+                                       UnaryOperator<TrafficControl> trafficDecorator) {
+        return new LocalRollgate(stores, preflight, startTime, ids, StepPlanner.MAX_OBSERVATION_WAIT,
+                trafficDecorator);
     }
 
     public static LocalRollgate create(StateStores stores, PreflightCheck preflight, Instant startTime, IdSource ids,
                                        Duration maxObservationWait) {
-        return new LocalRollgate(stores, preflight, startTime, ids, maxObservationWait);
+        return new LocalRollgate(stores, preflight, startTime, ids, maxObservationWait, UnaryOperator.identity());
     }
 
     /** The workflow definition, read from the same file the SAM template deploys. */

@@ -34,10 +34,16 @@ public final class ScenarioTraffic {
      * @param scenario            the candidate's behaviour once {@code fromStage} is reached (healthy before it)
      * @param fromStage           the stage index from which the scenario applies
      * @param incidentDuringBake  report a critical incident in the candidate's windows while the full stage bakes
+     * @param sustainedOverload   from {@code fromStage} on, every candidate window reports the overload reason code
+     *                            {@code pool_overloaded} (the scheduler's signal of a pool that cannot keep up)
      */
-    public record Behaviour(Scenario scenario, int fromStage, boolean incidentDuringBake) {
+    public record Behaviour(Scenario scenario, int fromStage, boolean incidentDuringBake, boolean sustainedOverload) {
         public static Behaviour of(Scenario scenario) {
-            return new Behaviour(scenario, 0, false);
+            return new Behaviour(scenario, 0, false, false);
+        }
+
+        public static Behaviour from(Scenario scenario, int stage) {
+            return new Behaviour(scenario, stage, false, false);
         }
     }
 
@@ -48,6 +54,7 @@ public final class ScenarioTraffic {
     private final WindowWriter writer = new WindowWriter();
     private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
     private final Map<String, List<MetricWindow>> chunks = new ConcurrentHashMap<>();
+    private final Map<String, Instant> regressionStarts = new ConcurrentHashMap<>();
 
     public ScenarioTraffic(LocalRollgate rollgate) {
         this.rollgate = rollgate;
@@ -60,6 +67,7 @@ public final class ScenarioTraffic {
     public void unfollow(String rolloutId) {
         feeds.remove(rolloutId);
         chunks.keySet().removeIf(k -> k.startsWith(rolloutId + "#"));
+        regressionStarts.remove(rolloutId);
     }
 
     /** Moves virtual time forward minute by minute, sending each minute's windows before the clock passes it. */
@@ -97,17 +105,22 @@ public final class ScenarioTraffic {
         if (status == RolloutStatus.PENDING || status.isTerminal() || minuteStart.isBefore(feed.start())) {
             return;
         }
-        long minute = Duration.between(feed.start(), minuteStart).toMinutes();
         boolean regressed = rollout.state().stageIndex() >= feed.behaviour().fromStage();
+        // A scenario that begins at a later stage plays from its own minute 0 there, so its effects (drifts,
+        // bursts) happen while that stage is observed rather than before it.
+        Instant origin = regressed && feed.behaviour().fromStage() > 0
+                ? regressionStarts.computeIfAbsent(rollout.id(), k -> minuteStart) : feed.start();
+        long minute = Duration.between(origin, minuteStart).toMinutes();
         Scenario scenario = regressed ? feed.behaviour().scenario()
                 : (feed.behaviour().scenario() == Scenario.LOW_TRAFFIC ? Scenario.LOW_TRAFFIC : Scenario.HEALTHY);
-        List<MetricWindow> chunk = chunk(rollout.id(), scenario, feed, minute / CHUNK_MINUTES);
+        List<MetricWindow> chunk = chunk(rollout.id(), scenario, feed, origin, minute / CHUNK_MINUTES);
         int offset = (int) (minute % CHUNK_MINUTES) * 2;
         Variant candidate = status == RolloutStatus.SHADOW ? Variant.SHADOW : Variant.CANARY;
         boolean incident = feed.behaviour().incidentDuringBake() && status == RolloutStatus.BAKING;
+        boolean overload = feed.behaviour().sustainedOverload() && regressed;
         for (MetricWindow w : chunk.subList(offset, offset + 2)) {
             MetricWindow routed = w.variant() == Variant.BASELINE ? relabel(w, Variant.BASELINE, minuteStart,
-                    rollout.id(), 0) : relabel(w, candidate, minuteStart, rollout.id(), incident ? 1 : 0);
+                    rollout.id(), 0, false) : relabel(w, candidate, minuteStart, rollout.id(), incident ? 1 : 0, overload);
             IngestOutcome outcome = rollgate.ingest().ingest(feed.tenant(), writer.toJson(routed), rollgate.now());
             if (outcome instanceof IngestOutcome.Rejected rejected) {
                 throw new IllegalStateException("simulated window rejected: " + rejected.message());
@@ -115,17 +128,22 @@ public final class ScenarioTraffic {
         }
     }
 
-    private List<MetricWindow> chunk(String rolloutId, Scenario scenario, Feed feed, long index) {
-        return chunks.computeIfAbsent(rolloutId + "#" + scenario + "#" + index, k -> ScenarioGenerator.generate(
-                ScenarioSpec.of(scenario, feed.seed() + index * 7919, feed.start().plus(Duration.ofMinutes(
+    private List<MetricWindow> chunk(String rolloutId, Scenario scenario, Feed feed, Instant origin, long index) {
+        return chunks.computeIfAbsent(rolloutId + "#" + scenario + "#" + origin + "#" + index,
+                k -> ScenarioGenerator.generate(ScenarioSpec.of(scenario, feed.seed() + index * 7919, origin.plus(Duration.ofMinutes(
                         index * CHUNK_MINUTES))).withMinutes(CHUNK_MINUTES)));
     }
 
     private static MetricWindow relabel(MetricWindow w, Variant variant, Instant start, String rolloutId,
-                                        long incidents) {
+                                        long incidents, boolean overload) {
+        Map<String, Long> codes = w.reasonCodes();
+        if (overload) {
+            codes = new java.util.HashMap<>(codes);
+            codes.merge("pool_overloaded", Math.max(1, w.requests() / 10), Long::sum);
+        }
         return new MetricWindow(variant, start, w.windowSeconds(), w.requests(), w.errors(), w.latencyMs(),
                 w.policyEvaluations(), w.policyDenies(), w.safetyDenies(), w.parseFailures(), w.schemaViolations(),
-                w.approvalBacklog(), w.reasonCodes(), w.criticalIncidents() + incidents, w.custom(),
+                w.approvalBacklog(), codes, w.criticalIncidents() + incidents, w.custom(),
                 new WindowRouting(Optional.empty(), Optional.empty(), Optional.of(rolloutId)));
     }
 }

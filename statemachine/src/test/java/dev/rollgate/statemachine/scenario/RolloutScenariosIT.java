@@ -73,7 +73,7 @@ class RolloutScenariosIT {
 
     @Test
     void doubledErrorRateRollsBackToZeroWithinOneEvaluation() {
-        String id = f.start("errors", ScenarioFixture.POLICY, new Behaviour(Scenario.ERROR_RATE_DOUBLED, 1, false));
+        String id = f.start("errors", ScenarioFixture.POLICY, Behaviour.from(Scenario.ERROR_RATE_DOUBLED, 1));
         f.traffic.runUntilSettled(LIMIT);
         Rollout r = rollout(id);
         assertThat(r.state().status()).isEqualTo(RolloutStatus.ROLLED_BACK);
@@ -89,7 +89,7 @@ class RolloutScenariosIT {
 
     @Test
     void marginalScoreWaitsForApprovalAndContinuesOnceApproved() {
-        String id = f.start("marginal", ScenarioFixture.POLICY, new Behaviour(Scenario.LOW_TRAFFIC, 1, false));
+        String id = f.start("marginal", ScenarioFixture.POLICY, Behaviour.from(Scenario.LOW_TRAFFIC, 1));
         ApprovalRequest pending = runUntilPending(id);
         assertThat(rollout(id).state().status()).isEqualTo(RolloutStatus.HOLD);
         assertThat(f.rollgate.approvals().decide(pending.id(), true, "alice", Set.of("acme"), "mine", f.rollgate.now()))
@@ -102,7 +102,7 @@ class RolloutScenariosIT {
 
     @Test
     void rejectedApprovalRollsBack() {
-        String id = f.start("rejected", ScenarioFixture.POLICY, new Behaviour(Scenario.LOW_TRAFFIC, 1, false));
+        String id = f.start("rejected", ScenarioFixture.POLICY, Behaviour.from(Scenario.LOW_TRAFFIC, 1));
         ApprovalRequest pending = runUntilPending(id);
         f.rollgate.approvals().decide(pending.id(), false, "bob", Set.of("acme"), "not today", f.rollgate.now());
         f.traffic.runUntilSettled(LIMIT);
@@ -113,9 +113,11 @@ class RolloutScenariosIT {
 
     @Test
     void approvalTimeoutRollsBack() {
-        String id = f.start("timeout", ScenarioFixture.POLICY, new Behaviour(Scenario.LOW_TRAFFIC, 1, false));
+        String id = f.start("timeout", ScenarioFixture.POLICY, Behaviour.from(Scenario.LOW_TRAFFIC, 1));
         runUntilPending(id);
-        f.traffic.run(Duration.ofHours(25));
+        // Nobody answers: the workflow's own task timeout resolves the approval as rejected.
+        f.traffic.unfollow(id);
+        f.rollgate.runner().advanceBy(Duration.ofHours(25));
         assertThat(rollout(id).state().status()).isEqualTo(RolloutStatus.ROLLED_BACK);
         assertThat(transitions(id)).contains("APPROVAL_TIMED_OUT");
         assertThat(f.rollgate.candidateWeight(rollout(id))).isZero();
@@ -123,7 +125,7 @@ class RolloutScenariosIT {
 
     @Test
     void sustainedOverloadAtFiftyPercentRollsBack() {
-        String id = f.start("overload", ScenarioFixture.POLICY, new Behaviour(Scenario.OVERLOAD_BURSTS, 2, false));
+        String id = f.start("overload", ScenarioFixture.POLICY, new Behaviour(Scenario.HEALTHY, 2, false, true));
         f.traffic.runUntilSettled(LIMIT);
         Rollout r = rollout(id);
         assertThat(r.state().status()).isEqualTo(RolloutStatus.ROLLED_BACK);
@@ -145,7 +147,7 @@ class RolloutScenariosIT {
 
     @Test
     void criticalIncidentDuringBakeRollsBack() {
-        String id = f.start("bake-incident", ScenarioFixture.POLICY, new Behaviour(Scenario.HEALTHY, 0, true));
+        String id = f.start("bake-incident", ScenarioFixture.POLICY, new Behaviour(Scenario.HEALTHY, 0, true, false));
         f.traffic.runUntilSettled(LIMIT);
         Rollout r = rollout(id);
         assertThat(r.state().status()).isEqualTo(RolloutStatus.ROLLED_BACK);
@@ -167,7 +169,7 @@ class RolloutScenariosIT {
 
     @Test
     void rerunFromANamedStageAfterAFixCompletes() {
-        String id = f.start("rerun", ScenarioFixture.POLICY, new Behaviour(Scenario.ERROR_RATE_DOUBLED, 1, false));
+        String id = f.start("rerun", ScenarioFixture.POLICY, Behaviour.from(Scenario.ERROR_RATE_DOUBLED, 1));
         f.traffic.runUntilSettled(LIMIT);
         assertThat(rollout(id).state().status()).isEqualTo(RolloutStatus.ROLLED_BACK);
         f.traffic.unfollow(id);

@@ -55,6 +55,11 @@ final class ScenarioFixture implements AutoCloseable {
     final ScenarioTraffic traffic;
 
     ScenarioFixture(AwsEndpoint aws, StandInConfig cordumConfig) {
+        this(aws, cordumConfig, java.util.function.UnaryOperator.identity());
+    }
+
+    ScenarioFixture(AwsEndpoint aws, StandInConfig cordumConfig,
+                    java.util.function.UnaryOperator<dev.rollgate.core.workflow.TrafficControl> trafficDecorator) {
         this.dynamo = aws.dynamoDb();
         TableNames tables = TableNames.withPrefix("sc-" + UUID.randomUUID().toString().substring(0, 8)
                 .toLowerCase(Locale.ROOT) + "-");
@@ -62,7 +67,7 @@ final class ScenarioFixture implements AutoCloseable {
         this.stores = DynamoDbStateStores.create(dynamo, tables);
         this.cordum = CordumStandIn.startOnLoopback(cordumConfig);
         this.rollgate = LocalRollgate.create(stores, preflight(cordum.baseUri()),
-                Instant.parse("2026-11-27T09:00:00Z"), IdSource.sequential());
+                Instant.parse("2026-11-27T09:00:00Z"), IdSource.sequential(), trafficDecorator);
         this.traffic = new ScenarioTraffic(rollgate);
     }
 
