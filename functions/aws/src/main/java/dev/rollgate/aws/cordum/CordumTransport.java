@@ -81,7 +81,8 @@ final class CordumTransport {
             } catch (IOException e) {
                 lastAnswer = null;
                 lastFailure = describe(e, timeout);
-                retry = call.retryable();
+                // An untrusted certificate stays untrusted: repeating the handshake only spends the budget.
+                retry = call.retryable() && !(e instanceof javax.net.ssl.SSLHandshakeException);
                 LOG.debug("cordum {} {} {} -> {} (attempt {})", call.name(), call.method(), call.path(), lastFailure,
                         attempt);
             } catch (InterruptedException e) {
