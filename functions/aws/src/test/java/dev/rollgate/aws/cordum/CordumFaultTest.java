@@ -253,7 +253,7 @@ class CordumFaultTest {
                 Arguments.of("hang", FaultSettings.hanging()),
                 Arguments.of("drop", FaultSettings.dropping()),
                 Arguments.of("malformed JSON", FaultSettings.malformed()),
-                Arguments.of("latency over timeout", FaultSettings.latency(900)));
+                Arguments.of("latency over timeout", FaultSettings.latency(1_200)));
     }
 
     @ParameterizedTest(name = "{0}")
