@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -105,5 +106,65 @@ class CordumStandInTest {
         assertThat(standIn.setRunStatus(runId, "succeeded")).isTrue();
         assertThat(standIn.run(runId)).hasValueSatisfying(run -> assertThat(run).containsEntry("status", "succeeded"));
         assertThatThrownBy(() -> standIn.setRunStatus(runId, "done")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBodyTenantOtherThanTheHeaderIs403TenantAccessDenied() throws Exception {
+        HttpResponse<String> response = post("/api/v1/policy/simulate",
+                "{\"topic\": \"job.support.reply\", \"tenant\": \"globex\"}");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("tenant access denied");
+    }
+
+    @Test
+    void unknownFieldsOnThePolicyEndpointsAre400InvalidJson() throws Exception {
+        HttpResponse<String> simulate = post("/api/v1/policy/simulate",
+                "{\"topic\": \"job.support.reply\", \"rollout\": \"ro-1\"}");
+        HttpResponse<String> bundle = post("/api/v1/policy/bundles/candidate-7/simulate",
+                "{\"request\": {\"topic\": \"job.support.reply\"}, \"dry\": true}");
+        HttpResponse<String> notJson = post("/api/v1/policy/simulate", "{topic");
+
+        assertThat(List.of(simulate, bundle, notJson)).allSatisfy(r -> {
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("invalid json");
+        });
+    }
+
+    @Test
+    void aMissingTopicIsDeniedAsMissing() throws Exception {
+        HttpResponse<String> response = post("/api/v1/policy/simulate", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("DECISION_TYPE_DENY").contains("missing topic");
+    }
+
+    @Test
+    void anEnvironmentThatIsNotAStringIs400() throws Exception {
+        HttpResponse<String> response = post("/api/v1/workflows/wf-support/dry-run", "{\"environment\": {\"a\": 1}}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void rerunAcceptsOnlyFromStepAndDryRun() throws Exception {
+        HttpResponse<String> started = post("/api/v1/workflows/wf-support/runs", "{\"ticket\": \"T-1\"}");
+        String runId = started.body().replaceAll(".*\"run_id\":\"([^\"]+)\".*", "$1");
+
+        HttpResponse<String> response = post("/api/v1/workflow-runs/" + runId + "/rerun",
+                "{\"from_step\": \"s2-branch\", \"reason\": \"retry\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("invalid json");
+    }
+
+    @Test
+    void bearerTokensAreAcceptedLikeApiKeys() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(standIn.baseUri()
+                        + "/api/v1/approvals?include_resolved=false")).header("Authorization", "Bearer standin-acme-key")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("job-1").doesNotContain("job-5").doesNotContain("job-9");
     }
 }

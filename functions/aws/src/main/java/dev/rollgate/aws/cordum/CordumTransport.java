@@ -62,11 +62,11 @@ final class CordumTransport {
         HttpAnswer.Received lastAnswer = null;
         int attempt = 0;
         while (true) {
-            attempt++;
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 break;
             }
+            attempt++;
             Duration timeout = Duration.ofNanos(Math.min(config.requestTimeout().toNanos(), remaining));
             boolean retry;
             try {
@@ -81,7 +81,8 @@ final class CordumTransport {
             } catch (IOException e) {
                 lastAnswer = null;
                 lastFailure = describe(e, timeout);
-                retry = call.retryable();
+                // An untrusted certificate stays untrusted: repeating the handshake only spends the budget.
+                retry = call.retryable() && !(e instanceof javax.net.ssl.SSLHandshakeException);
                 LOG.debug("cordum {} {} {} -> {} (attempt {})", call.name(), call.method(), call.path(), lastFailure,
                         attempt);
             } catch (InterruptedException e) {
@@ -104,7 +105,7 @@ final class CordumTransport {
         }
         long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         String summary = (lastFailure.isEmpty() ? "no attempt fitted the time budget" : lastFailure) + " after "
-                + Math.min(attempt, config.maxAttempts()) + " attempt(s) in " + elapsedMillis + " ms (budget "
+                + attempt + " attempt(s) in " + elapsedMillis + " ms (budget "
                 + config.totalBudget().toMillis() + " ms)";
         LOG.warn("cordum {} {} {} gave up: {}", call.name(), call.method(), call.path(), summary);
         if (lastAnswer != null) {

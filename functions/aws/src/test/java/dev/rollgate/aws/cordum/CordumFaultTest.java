@@ -87,6 +87,36 @@ class CordumFaultTest {
     }
 
     @Test
+    void definiteRefusalsAreNeverRetried() {
+        HttpCordumClient wrongKey = quickClient(standIn, () -> ApiKey.of("wrong-key"));
+
+        assertThat(wrongKey.simulate(REPLY)).isInstanceOf(CallOutcome.Refused.class);
+        assertThat(client.dryRun(TENANT, new PreflightSpec.Workflow("wf-missing", Optional.empty(), Map.of())))
+                .isInstanceOf(CallOutcome.Refused.class);
+        assertThat(client.start(new RunStart(TENANT, "wf-support", Map.of(), "k-invalid", false)))
+                .isInstanceOf(CallOutcome.Refused.class);
+        assertThat(client.start(new RunStart(TENANT, "wf-support", Map.of("ticket", "T"), "reserved-key-1", false)))
+                .isInstanceOf(CallOutcome.Refused.class);
+        assertThat(quickClient(standIn, () -> ApiKey.of(ACME_KEY)).simulate(REPLY))
+                .isInstanceOf(CallOutcome.Refused.class);
+
+        assertThat(standIn.requests()).hasSize(5);
+    }
+
+    @Test
+    void theTenantRateLimitIsRetriedThenUnavailable() {
+        try (CordumStandIn limited = standIn("apiKeys: [{key: k}]\nrateLimit: {perSecond: 0.001, burst: 1}\n")) {
+            HttpCordumClient limitedClient = client(limited, "k");
+            limitedClient.pending(TENANT, 10, Optional.empty());
+
+            String cause = unavailableCause(limitedClient.pending(TENANT, 10, Optional.empty()));
+
+            assertThat(cause).contains("HTTP 429 rate_limited");
+            assertThat(limited.requests()).hasSize(1 + ATTEMPTS);
+        }
+    }
+
+    @Test
     void a500IsNotRetried() {
         standIn.setFaults(FaultSettings.status(500));
 
@@ -223,7 +253,7 @@ class CordumFaultTest {
                 Arguments.of("hang", FaultSettings.hanging()),
                 Arguments.of("drop", FaultSettings.dropping()),
                 Arguments.of("malformed JSON", FaultSettings.malformed()),
-                Arguments.of("latency over timeout", FaultSettings.latency(900)));
+                Arguments.of("latency over timeout", FaultSettings.latency(1_200)));
     }
 
     @ParameterizedTest(name = "{0}")

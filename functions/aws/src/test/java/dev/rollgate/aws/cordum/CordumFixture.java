@@ -15,8 +15,8 @@ public final class CordumFixture {
     public static final String ACME_KEY = "standin-acme-key";
     public static final String TENANT = "acme";
     public static final int ATTEMPTS = 3;
-    public static final Duration QUICK_REQUEST_TIMEOUT = Duration.ofMillis(400);
-    public static final Duration QUICK_BUDGET = Duration.ofMillis(2_000);
+    public static final Duration QUICK_REQUEST_TIMEOUT = Duration.ofMillis(800);
+    public static final Duration QUICK_BUDGET = Duration.ofMillis(3_000);
 
     private CordumFixture() {
     }
