@@ -33,7 +33,8 @@ public record PreflightSpec(List<String> topics, Optional<Bundle> bundle, Option
     /** A workflow dry-run: id, environment name and input document. */
     public record Workflow(String id, Optional<String> environment, Map<String, Object> input) {
         public Workflow {
-            input = Map.copyOf(input);
+            // Not Map.copyOf: a dry-run input document may legitimately contain nulls.
+            input = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(input));
         }
     }
 }
