@@ -16,6 +16,9 @@ import dev.rollgate.console.ui.Durations;
 import dev.rollgate.console.ui.Refreshable;
 import jakarta.annotation.security.PermitAll;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,12 +32,17 @@ import java.util.Optional;
 public class ApprovalsView extends VerticalLayout implements Refreshable {
     private final ApprovalDesk desk;
     private final ConsoleUser user;
+    private final Clock clock;
     private final Grid<PendingApproval> grid = new Grid<>(PendingApproval.class, false);
     private final Span empty = new Span("No approvals are waiting.");
-    private List<PendingApproval> shown = List.of();
+    /** Ids on screen and when they were drawn: ages are redrawn every {@link #AGE_REDRAW}, the list on change. */
+    private List<String> shownIds = List.of();
+    private Instant drawnAt = Instant.EPOCH;
+    private static final Duration AGE_REDRAW = Duration.ofSeconds(30);
 
-    public ApprovalsView(ApprovalDesk desk, CurrentUser currentUser) {
+    public ApprovalsView(ApprovalDesk desk, CurrentUser currentUser, Clock clock) {
         this.desk = desk;
+        this.clock = clock;
         this.user = currentUser.get();
         setWidthFull();
         grid.setId("approvals-grid");
@@ -78,8 +86,12 @@ public class ApprovalsView extends VerticalLayout implements Refreshable {
     @Override
     public void refresh() {
         List<PendingApproval> pending = desk.pending(user);
-        if (!pending.equals(shown)) {
-            shown = pending;
+        List<String> ids = pending.stream().map(PendingApproval::id).toList();
+        Instant now = clock.instant();
+        // Redrawing replaces the row buttons, so it is done only when something visible changed.
+        if (!ids.equals(shownIds) || Duration.between(drawnAt, now).compareTo(AGE_REDRAW) > 0) {
+            shownIds = ids;
+            drawnAt = now;
             grid.setItems(pending);
         }
         grid.setVisible(!pending.isEmpty());

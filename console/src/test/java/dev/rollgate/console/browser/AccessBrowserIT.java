@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -67,8 +68,7 @@ class AccessBrowserIT {
         assertThat(browser.driver().findElements(By.id("decide-" + request.id()))).isEmpty();
 
         browser.open("/approvals/decide/" + request.id());
-        browser.until(d -> d.findElement(By.tagName("body")).getText().contains("Could not navigate")
-                ? Boolean.TRUE : null);
+        browser.waitFor(By.id("not-found"));
         assertThat(browser.driver().findElements(By.id("approve"))).isEmpty();
         browser.screenshot("08-viewer-direct-attempt-refused");
         assertThat(stores.approvals().get(request.id()).orElseThrow().status()).isEqualTo(ApprovalStatus.PENDING);
@@ -99,15 +99,16 @@ class AccessBrowserIT {
         browser.signIn(ConsoleFixture.VERA, "vera-secret");
         browser.open("/policies");
         browser.waitForText(By.id("policies-grid"), "default-gates");
-        browser.driver().findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
-                .filter(c -> c.getText().equals("default-gates")).findFirst().orElseThrow().click();
+        browser.click(browser.driver().findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                .filter(c -> c.getText().equals("default-gates")).findFirst().orElseThrow());
         browser.waitForText(By.id("policy-explanation"), "canary-2");
 
-        browser.driver().findElement(By.cssSelector("#policy-yaml textarea"))
-                .sendKeys("stages:\n- name: canary\ntype: canary\nweight: 150\n");
-        browser.driver().findElement(By.id("policy-validate")).click();
+        WebElement scratch = browser.driver().findElement(By.cssSelector("#policy-yaml textarea"));
+        browser.click(scratch);
+        scratch.sendKeys("stages:\n- name: canary\ntype: canary\nweight: 150\n");
+        browser.click(browser.driver().findElement(By.id("policy-validate")));
         browser.waitForText(By.id("policy-validation"), "Invalid");
-        assertThat(browser.driver().findElement(By.id("policy-validation")).getText()).contains("line");
+        assertThat(browser.text(By.id("policy-validation"))).contains("line");
         browser.screenshot("10-policies");
     }
 }

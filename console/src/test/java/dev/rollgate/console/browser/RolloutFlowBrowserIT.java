@@ -114,14 +114,14 @@ class RolloutFlowBrowserIT {
 
         browser.signIn(ConsoleFixture.BOB, "bob-secret");
         browser.open("/approvals");
-        WebElement decide = browser.waitFor(By.id("decide-" + request.id()));
+        browser.waitFor(By.id("decide-" + request.id()));
         browser.screenshot("05-approvals");
-        decide.click();
+        browser.click(By.id("decide-" + request.id()));
 
         WebElement reason = browser.waitFor(By.cssSelector("#decision-reason textarea"));
         browser.screenshot("06-approval-decision");
         reason.sendKeys(HTML_REASON, Keys.TAB);
-        browser.driver().findElement(By.id("approve")).click();
+        browser.click(By.id("approve"));
 
         browser.waitFor(stage("canary-2", "CURRENT"));
         browser.waitForText(By.id("rollout-status"), "CANARY");
@@ -130,7 +130,7 @@ class RolloutFlowBrowserIT {
 
         By reasonLine = By.cssSelector("#history-timeline [data-detail='reason']");
         browser.waitForText(reasonLine, "<b>canary looks fine</b>");
-        assertThat(browser.driver().findElement(reasonLine).getText()).isEqualTo("reason: " + HTML_REASON);
+        assertThat(browser.text(reasonLine)).isEqualTo("reason: " + HTML_REASON);
         assertThat(browser.driver().findElements(By.cssSelector("#history-timeline img, #history-timeline b")))
                 .as("user text is never turned into markup").isEmpty();
         assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.__injected === undefined"))

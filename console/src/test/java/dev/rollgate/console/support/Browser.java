@@ -86,6 +86,29 @@ public final class Browser implements AutoCloseable {
         until(d -> d.findElements(locator).stream().anyMatch(e -> e.getText().contains(text)) ? Boolean.TRUE : null);
     }
 
+    /** The element's text, read again if the page re-rendered it meanwhile (the poll refreshes views). */
+    public String text(By locator) {
+        return until(d -> d.findElement(locator).getText());
+    }
+
+    /** Scrolls the element to the middle of the window and clicks it. */
+    public void click(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    /** Clicks the element, finding it again if a refresh replaced it between finding and clicking. */
+    public void click(By locator) {
+        until(d -> {
+            WebElement element = d.findElement(locator);
+            ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
+            return Boolean.TRUE;
+        });
+    }
+
     public <T> T until(ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(
                 org.openqa.selenium.StaleElementReferenceException.class).until(condition);
