@@ -31,18 +31,19 @@ public class CorePolicyInterpreter implements PolicyInterpreter {
             });
 
     @Override
-    public PolicyReading read(String yaml) {
-        PolicyReading cached = cache.get(yaml);
+    public PolicyReading read(String yaml, String defaultName) {
+        String key = defaultName + "\u0000" + yaml;
+        PolicyReading cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
-        PolicyReading reading = interpret(yaml);
-        cache.put(yaml, reading);
+        PolicyReading reading = interpret(yaml, defaultName);
+        cache.put(key, reading);
         return reading;
     }
 
-    private static PolicyReading interpret(String yaml) {
-        PolicyParseResult result = PolicyParser.parse(yaml);
+    private static PolicyReading interpret(String yaml, String defaultName) {
+        PolicyParseResult result = PolicyParser.parse(yaml, defaultName);
         if (result instanceof PolicyParseResult.Valid valid) {
             List<String> lines = new ArrayList<>();
             lines.add(PolicyExplainer.summary(valid.policy()));

@@ -126,7 +126,7 @@ public class PoliciesView extends VerticalLayout {
         yaml.setId("policy-yaml-view");
         Div reading = new Div();
         reading.setId("policy-explanation");
-        showReading(reading, desk.validate(policy.yaml()));
+        showReading(reading, desk.read(policy));
         selected.add(yaml, reading);
     }
 

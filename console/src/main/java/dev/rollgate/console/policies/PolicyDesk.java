@@ -31,6 +31,11 @@ public class PolicyDesk {
         return policies.latest(tenant, name);
     }
 
+    /** A stored policy read under its stored name. */
+    public PolicyReading read(StoredPolicy policy) {
+        return interpreter.read(policy.yaml(), policy.name());
+    }
+
     /** The same validation and explanation as the CLI's {@code policy validate} / {@code policy explain}. */
     public PolicyReading validate(String yaml) {
         if (yaml == null || yaml.isBlank()) {

@@ -93,6 +93,7 @@ public class RolloutsView extends VerticalLayout implements Refreshable {
 
         previous.setId("page-previous");
         next.setId("page-next");
+        pageInfo.setId("page-info");
         previous.addClickListener(e -> {
             current = earlier.isEmpty() ? Optional.empty() : earlier.pop();
             load();

@@ -13,7 +13,7 @@ final class StageNames {
     }
 
     static Optional<RolloutPolicy> policyOf(Rollout rollout, PolicyInterpreter interpreter) {
-        return interpreter.read(rollout.policyYaml()) instanceof PolicyReading.Valid valid
+        return interpreter.read(rollout.policyYaml(), rollout.policyName()) instanceof PolicyReading.Valid valid
                 ? Optional.of(valid.policy()) : Optional.empty();
     }
 

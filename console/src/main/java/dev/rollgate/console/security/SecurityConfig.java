@@ -27,9 +27,9 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleSecurityProperties properties) throws Exception {
-        // Chart.js comes from its webjar as a plain page script.
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(new AntPathRequestMatcher("/webjars/**"))
-                .permitAll());
+        // Chart.js (from its webjar) and the console's stylesheet are plain static files.
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(new AntPathRequestMatcher("/webjars/**"),
+                new AntPathRequestMatcher("/styles/**")).permitAll());
         ConsoleSecurityProperties.Oidc oidc = properties.oidc();
         if (oidc.enabled()) {
             OidcClaimsMapper mapper = new OidcClaimsMapper(oidc);
