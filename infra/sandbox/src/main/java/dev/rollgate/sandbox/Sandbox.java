@@ -35,7 +35,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -119,9 +118,9 @@ public final class Sandbox implements AutoCloseable {
                     // Ages and deadlines on the pages follow the sandbox's virtual time.
                     c.registerBean(Clock.class, rollgate::clock);
                 })
-                .properties(Map.of("rollgate.console.backend", "provided", "server.port", Integer.toString(port),
-                        "server.address", "127.0.0.1", "spring.profiles.active", "local"))
-                .run();
+                // As arguments, not default properties: they must win over the console's application.yml.
+                .run("--rollgate.console.backend=provided", "--server.port=" + port, "--server.address=127.0.0.1",
+                        "--spring.profiles.active=local");
     }
 
     /** Starts a rollout of {@code agent} under the demo policy, requested by alice, with simulated traffic. */
