@@ -53,6 +53,16 @@ public final class Sandbox implements AutoCloseable {
             preflight:
               topics: [job.support.reply]
               workflow: {id: wf-support, environment: staging, input: {ticket: T-1}}
+            # Tail latency is held to 5 %: the marginal demo's candidate (p90 +7 %, p99 +15 %) scores marginal.
+            metrics:
+              - {name: error_rate}
+              - {name: latency_p50}
+              - {name: latency_p90, allowed_effect: 0.05}
+              - {name: latency_p99, allowed_effect: 0.05}
+              - {name: policy_deny_rate}
+              - {name: safety_deny_rate}
+              - {name: parse_failure_rate}
+              - {name: schema_violation_rate}
             rollout_gates:
               min_data_points_per_metric: 30
               canary_lifetime_hours: 3
