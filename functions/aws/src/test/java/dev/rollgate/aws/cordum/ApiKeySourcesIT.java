@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import dev.rollgate.aws.testing.AwsEndpoint;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.lambda.powertools.parameters.ssm.SSMProvider;
 
@@ -16,21 +17,23 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** SSM (through Powertools) and Secrets Manager key sources against moto. */
+@org.junit.jupiter.api.extension.ExtendWith(dev.rollgate.aws.testing.AwsEmulatorExtension.class)
 class ApiKeySourcesIT {
     private static final String KEY = "sk-it-4e1f0a9b77c3";
 
+    private static AwsEndpoint aws;
+
     @BeforeAll
-    static void needsMoto() {
-        assumeTrue(System.getenv("AWS_ENDPOINT_URL") != null, "needs moto: run through infra/test.sh");
+    static void emulator(AwsEndpoint endpoint) {
+        aws = endpoint;
     }
 
     @Test
     void readsTheKeyFromAnSsmSecureString() {
         String name = "/rollgate/it/cordum-key-" + System.nanoTime();
-        try (SsmClient ssm = SsmClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (SsmClient ssm = aws.configure(SsmClient.builder()).httpClient(UrlConnectionHttpClient.create()).build()) {
             ssm.putParameter(b -> b.name(name).value(KEY).type(ParameterType.SECURE_STRING));
             SsmApiKeySource source = new SsmApiKeySource(SSMProvider.builder().withClient(ssm).build(), name,
                     Duration.ofMinutes(5));
@@ -42,7 +45,7 @@ class ApiKeySourcesIT {
 
     @Test
     void aMissingSsmParameterIsAnErrorNamingTheParameter() {
-        try (SsmClient ssm = SsmClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (SsmClient ssm = aws.configure(SsmClient.builder()).httpClient(UrlConnectionHttpClient.create()).build()) {
             SsmApiKeySource source = new SsmApiKeySource(SSMProvider.builder().withClient(ssm).build(),
                     "/rollgate/it/missing", Duration.ofMinutes(5));
 
@@ -54,7 +57,7 @@ class ApiKeySourcesIT {
     @Test
     void readsTheKeyFromSecretsManagerAndCachesItForTheMaxAge() {
         String secretId = "rollgate/it/cordum-key-" + System.nanoTime();
-        try (SecretsManagerClient secrets = SecretsManagerClient.builder()
+        try (SecretsManagerClient secrets = aws.configure(SecretsManagerClient.builder())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             secrets.createSecret(b -> b.name(secretId).secretString(KEY));
             AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T21:00:00Z"));
@@ -87,7 +90,7 @@ class ApiKeySourcesIT {
 
     @Test
     void aMissingSecretIsAnErrorNamingTheSecret() {
-        try (SecretsManagerClient secrets = SecretsManagerClient.builder()
+        try (SecretsManagerClient secrets = aws.configure(SecretsManagerClient.builder())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             SecretsManagerApiKeySource source = new SecretsManagerApiKeySource(secrets, "rollgate/it/missing",
                     Clock.systemUTC(), Duration.ofMinutes(5));

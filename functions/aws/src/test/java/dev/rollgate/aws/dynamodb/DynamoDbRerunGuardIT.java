@@ -5,7 +5,6 @@ import dev.rollgate.core.preflight.RerunGuardContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -22,9 +21,9 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Against moto (infra/test.sh exports AWS_ENDPOINT_URL); the test creates its own idempotency table. */
+@org.junit.jupiter.api.extension.ExtendWith(dev.rollgate.aws.testing.AwsEmulatorExtension.class)
 class DynamoDbRerunGuardIT extends RerunGuardContract {
     private static final String TABLE = "rerun-guard-it-" + System.nanoTime();
     private static final Instant NOW = Instant.parse("2026-11-27T21:00:00Z");
@@ -33,9 +32,8 @@ class DynamoDbRerunGuardIT extends RerunGuardContract {
             Duration.ofDays(30));
 
     @BeforeAll
-    static void createTable() {
-        assumeTrue(System.getenv("AWS_ENDPOINT_URL") != null, "needs moto: run through infra/test.sh");
-        dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    static void createTable(dev.rollgate.aws.testing.AwsEndpoint aws) {
+        dynamo = aws.dynamoDb();
         dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
                                 .attributeType(ScalarAttributeType.S).build(),

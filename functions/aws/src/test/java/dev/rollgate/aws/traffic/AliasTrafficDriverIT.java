@@ -13,12 +13,14 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The alias driver against moto's Lambda: real UpdateAlias calls with a routing config. */
+@org.junit.jupiter.api.extension.ExtendWith(dev.rollgate.aws.testing.AwsEmulatorExtension.class)
 class AliasTrafficDriverIT {
     private static LambdaClient lambda;
     private static String roleArn;
 
     @BeforeAll
-    static void connect() throws Exception {
+    static void connect(dev.rollgate.aws.testing.AwsEndpoint aws) throws Exception {
+        MotoEmulator.use(aws);
         lambda = MotoEmulator.lambda();
         roleArn = MotoEmulator.createRole("rollgate-alias-it-" + UUID.randomUUID().toString().substring(0, 8));
     }

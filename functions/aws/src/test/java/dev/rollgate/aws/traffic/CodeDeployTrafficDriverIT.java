@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not in moto and are answered by {@link MotoCodeDeployGaps}; moto never runs a deployment, so traffic
  * levels are covered by the unit tests and the local stand-in.
  */
+@org.junit.jupiter.api.extension.ExtendWith(dev.rollgate.aws.testing.AwsEmulatorExtension.class)
 class CodeDeployTrafficDriverIT {
     private static LambdaClient lambda;
     private static String roleArn;
@@ -37,7 +38,8 @@ class CodeDeployTrafficDriverIT {
     private final CodeDeployClient codeDeploy = MotoEmulator.codeDeploy(http);
 
     @BeforeAll
-    static void connect() throws Exception {
+    static void connect(dev.rollgate.aws.testing.AwsEndpoint aws) throws Exception {
+        MotoEmulator.use(aws);
         lambda = MotoEmulator.lambda();
         guardTable = "rollgate-idempotency-" + UUID.randomUUID().toString().substring(0, 8);
         MotoEmulator.dynamo().createTable(r -> r.tableName(guardTable).billingMode(BillingMode.PAY_PER_REQUEST)

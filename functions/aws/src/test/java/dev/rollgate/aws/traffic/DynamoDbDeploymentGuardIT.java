@@ -29,13 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The deployment guard against moto's DynamoDB, on a table shaped like the idempotency table. */
+@org.junit.jupiter.api.extension.ExtendWith(dev.rollgate.aws.testing.AwsEmulatorExtension.class)
 class DynamoDbDeploymentGuardIT {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private static DynamoDbClient dynamo;
     private static String table;
 
     @BeforeAll
-    static void createIdempotencyTable() {
+    static void createIdempotencyTable(dev.rollgate.aws.testing.AwsEndpoint aws) {
+        MotoEmulator.use(aws);
         dynamo = MotoEmulator.dynamo();
         table = "rollgate-idempotency-" + UUID.randomUUID().toString().substring(0, 8);
         dynamo.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)

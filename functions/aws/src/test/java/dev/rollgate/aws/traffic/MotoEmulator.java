@@ -1,5 +1,6 @@
 package dev.rollgate.aws.traffic;
 
+import dev.rollgate.aws.testing.AwsEndpoint;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
@@ -15,20 +16,26 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * SDK clients for the moto server that {@code infra/test.sh} starts and names in {@code AWS_ENDPOINT_URL}
- * (credentials and region come from the environment it exports).
+ * SDK clients for the emulator that {@link dev.rollgate.aws.testing.AwsEmulatorExtension} chose (each IT hands
+ * its {@link AwsEndpoint} to {@link #use}); credentials and region come with it.
  */
 final class MotoEmulator {
+    private static volatile AwsEndpoint current;
+
     private MotoEmulator() {
     }
 
+    static void use(AwsEndpoint aws) {
+        current = aws;
+    }
+
     static URI endpoint() {
-        String url = System.getenv("AWS_ENDPOINT_URL");
-        if (url == null || url.isBlank()) {
-            throw new IllegalStateException("AWS_ENDPOINT_URL is not set: run integration tests with "
-                    + "'infra/test.sh -pl functions/aws -am', which starts moto and sets it");
+        AwsEndpoint aws = current;
+        if (aws == null) {
+            throw new IllegalStateException("no emulator endpoint: the IT must take an AwsEndpoint from "
+                    + "AwsEmulatorExtension in its @BeforeAll and pass it to MotoEmulator.use");
         }
-        return URI.create(url);
+        return aws.endpoint();
     }
 
     static SdkHttpClient http() {
@@ -36,15 +43,15 @@ final class MotoEmulator {
     }
 
     static LambdaClient lambda() {
-        return LambdaClient.builder().endpointOverride(endpoint()).httpClient(http()).build();
+        return current.configure(LambdaClient.builder()).httpClient(http()).build();
     }
 
     static DynamoDbClient dynamo() {
-        return DynamoDbClient.builder().endpointOverride(endpoint()).httpClient(http()).build();
+        return current.configure(DynamoDbClient.builder()).httpClient(http()).build();
     }
 
     static CodeDeployClient codeDeploy(SdkHttpClient httpClient) {
-        return CodeDeployClient.builder().endpointOverride(endpoint()).httpClient(httpClient).build();
+        return current.configure(CodeDeployClient.builder()).httpClient(httpClient).build();
     }
 
     /**
