@@ -15,7 +15,8 @@ final class BenchReport {
     }
 
     static String markdown(JudgeBenchmark.Settings settings, RolloutPolicy policy, Stage stage,
-                           List<BenchScenario> rows, List<RunOutcome> outcomes, double seconds) {
+                           List<BenchScenario> rows, List<RunOutcome> outcomes, double seconds,
+                           double cpuSeconds, JudgeBenchmark.Machine before, JudgeBenchmark.Machine after) {
         List<RowSummary> rollgate = new ArrayList<>();
         List<RowSummary> kayenta = new ArrayList<>();
         for (int row = 0; row < rows.size(); row++) {
@@ -29,7 +30,10 @@ final class BenchReport {
         md.append("Produced by `").append(settings.command()).append("` (seed ").append(settings.seed())
                 .append(", ").append(settings.healthyReplicates()).append(" replicates per healthy scenario, ")
                 .append(settings.otherReplicates()).append(" per other scenario, ").append(settings.threads())
-                .append(" threads); the run took ").append(fmt(seconds, 0)).append(" s.\n\n");
+                .append(" threads) on ").append(before.cores()).append(" cores: ").append(fmt(seconds, 0))
+                .append(" s wall time, ").append(fmt(cpuSeconds, 0)).append(" s CPU time of the benchmark process ")
+                .append("(system load average ").append(fmt(before.loadAverage(), 1)).append(" at the start, ")
+                .append(fmt(after.loadAverage(), 1)).append(" at the end: the machine was shared).\n\n");
         md.append("Policy `").append(settings.policyFile()).append("`, stage `").append(stage.name())
                 .append("`: ").append(stage.analysis().lifetime().toMinutes()).append(" min, scored every ")
                 .append(stage.analysis().interval().toMinutes()).append(" min, triggers: ")

@@ -34,6 +34,17 @@ public final class JudgeBenchmark {
     private JudgeBenchmark() {
     }
 
+    /** Process CPU time and system load, so a slow run on a shared machine can be told from a slow benchmark. */
+    record Machine(double cpuSeconds, double loadAverage, int cores) {
+        static Machine now() {
+            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            double cpu = os instanceof com.sun.management.OperatingSystemMXBean sun
+                    ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
+            return new Machine(cpu, os.getSystemLoadAverage(), os.getAvailableProcessors());
+        }
+    }
+
     record Settings(Path policyFile, String stage, int healthyReplicates, int otherReplicates, long seed,
                     int threads, Path out, String command) {
     }
@@ -41,13 +52,16 @@ public final class JudgeBenchmark {
     public static void main(String[] args) throws Exception {
         Settings settings = parse(args);
         long started = System.nanoTime();
+        Machine before = Machine.now();
         RolloutPolicy policy = loadPolicy(settings.policyFile());
         Stage stage = policy.stageNamed(settings.stage())
                 .orElseThrow(() -> new IllegalArgumentException("no stage named " + settings.stage()));
         List<BenchScenario> rows = BenchScenario.all();
         List<RunOutcome> outcomes = run(settings, policy, stage, rows);
         double seconds = (System.nanoTime() - started) / 1e9;
-        String report = BenchReport.markdown(settings, policy, stage, rows, outcomes, seconds);
+        Machine after = Machine.now();
+        String report = BenchReport.markdown(settings, policy, stage, rows, outcomes, seconds,
+                (after.cpuSeconds() - before.cpuSeconds()), before, after);
         if (settings.out() != null) {
             Files.writeString(settings.out(), report, StandardCharsets.UTF_8);
         }
