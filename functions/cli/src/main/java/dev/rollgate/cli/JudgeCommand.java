@@ -4,6 +4,7 @@ import dev.rollgate.core.judge.StageEvaluation;
 import dev.rollgate.core.judge.StageEvaluator;
 import dev.rollgate.core.metrics.MetricWindow;
 import dev.rollgate.core.metrics.WindowParseResult;
+import dev.rollgate.core.metrics.WindowParser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,7 +50,7 @@ public final class JudgeCommand implements Callable<Integer> {
             return failed.exitCode();
         }
         StageChoice.Chosen policyStage = (StageChoice.Chosen) chosen;
-        WindowFiles.Loaded loaded = WindowFiles.load(windowsFile);
+        WindowFiles.Loaded loaded = WindowFiles.load(windowsFile, WindowParser.forPolicy(policyStage.policy()));
         if (loaded instanceof WindowFiles.Loaded.Unreadable unreadable) {
             err.println(unreadable.message());
             return ExitCodes.IO_ERROR;

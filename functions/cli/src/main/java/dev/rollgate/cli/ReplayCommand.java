@@ -5,6 +5,7 @@ import dev.rollgate.core.judge.StageEvaluation;
 import dev.rollgate.core.judge.StageEvaluator;
 import dev.rollgate.core.judge.StageReplay;
 import dev.rollgate.core.metrics.WindowParseResult;
+import dev.rollgate.core.metrics.WindowParser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,7 +94,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private Replayed replayOne(StageReplay replay, StageChoice.Chosen chosen, Path file) {
-        WindowFiles.Loaded loaded = WindowFiles.load(file);
+        WindowFiles.Loaded loaded = WindowFiles.load(file, WindowParser.forPolicy(chosen.policy()));
         if (loaded instanceof WindowFiles.Loaded.Unreadable unreadable) {
             return new Replayed(List.of(), ExitCodes.IO_ERROR, unreadable.message());
         }

@@ -13,8 +13,6 @@ import java.nio.file.Path;
 
 /** Reads a JSONL window file, telling I/O failures apart from invalid windows. */
 final class WindowFiles {
-    private static final WindowParser PARSER = new WindowParser();
-
     private WindowFiles() {
     }
 
@@ -26,9 +24,10 @@ final class WindowFiles {
         }
     }
 
-    static Loaded load(Path file) {
+    /** Reads with a parser made for the policy, so undeclared custom metric families are rejected. */
+    static Loaded load(Path file, WindowParser parser) {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new Loaded.Parsed(PARSER.parse(reader));
+            return new Loaded.Parsed(parser.parse(reader));
         } catch (NoSuchFileException e) {
             return new Loaded.Unreadable("cannot read " + file + ": no such file");
         } catch (UncheckedIOException e) {

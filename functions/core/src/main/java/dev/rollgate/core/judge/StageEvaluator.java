@@ -113,11 +113,12 @@ public final class StageEvaluator {
     }
 
     private List<TriggerResult> checkAll(RolloutPolicy policy, Stage stage, Inputs in) {
-        int tests = Math.max(1, TriggerEvaluator.sequentialTests(stage.triggers()));
+        int custom = TriggerEvaluator.customThresholdTests(policy.customMetrics());
+        int tests = Math.max(1, TriggerEvaluator.sequentialTests(stage.triggers()) + custom);
         long stagesWithTests = policy.stages().stream()
-                .filter(s -> TriggerEvaluator.sequentialTests(s.triggers()) > 0).count();
+                .filter(s -> TriggerEvaluator.sequentialTests(s.triggers()) + custom > 0).count();
         double alpha = stage.triggers().alpha() / tests / Math.max(1, stagesWithTests);
-        return triggers.evaluate(stage.triggers(), in.baseline, in.candidate, alpha);
+        return triggers.evaluate(stage.triggers(), policy.customMetrics(), in.baseline, in.candidate, alpha);
     }
 
     private static Optional<StageEvaluation> rollbackOnTrigger(Stage stage, Duration elapsed,
