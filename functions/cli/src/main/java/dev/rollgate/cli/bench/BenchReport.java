@@ -128,6 +128,14 @@ final class BenchReport {
                 overload.share(Decision.ROLLBACK) >= 95);
         line(md, "no PROMOTE on any regression scenario", (long) falsePromotion + " of " + regressionRuns
                 + " runs (Kayenta-style: " + (long) kayentaFalsePromotion + ")", falsePromotion == 0);
+        RowSummary eval = rollgate.get(indexOf(rows, Scenario.EVAL_SCORE_DROP));
+        RowSummary rejections = rollgate.get(indexOf(rows, Scenario.TOOL_CALL_REJECTIONS_RISE));
+        line(md, "eval score -0.05 detected, never promoted", "rollback " + pct(eval.share(Decision.ROLLBACK))
+                + " %, promote " + pct(eval.share(Decision.PROMOTE)) + " %, median / p95 " + times(eval) + " min",
+                eval.decisions().get(Decision.PROMOTE) == 0 && eval.share(Decision.ROLLBACK) >= 95);
+        line(md, "tool-call rejections 0.5% -> 2% rolled back", "rollback "
+                + pct(rejections.share(Decision.ROLLBACK)) + " %, median / p95 " + times(rejections) + " min",
+                rejections.share(Decision.ROLLBACK) >= 95);
         line(md, "low traffic never PROMOTE", "promote " + pct(low.share(Decision.PROMOTE)) + " %",
                 low.decisions().get(Decision.PROMOTE) == 0);
         line(md, "low traffic ends in HOLD/CONTINUE", pct(low.share(Decision.HOLD) + low.share(Decision.CONTINUE))

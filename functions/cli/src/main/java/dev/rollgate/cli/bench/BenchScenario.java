@@ -26,7 +26,9 @@ record BenchScenario(String label, Scenario scenario, double phi, boolean health
                 new BenchScenario("latency +50%, heavy tails", Scenario.LATENCY_PLUS_50, 0.3, false),
                 new BenchScenario("deny rate drift 1% -> 3%", Scenario.DENY_DRIFT, 0.3, false),
                 new BenchScenario("overload reason-code bursts", Scenario.OVERLOAD_BURSTS, 0.3, false),
-                new BenchScenario("marginal (p90 +7%, p99 +15%)", Scenario.MARGINAL, 0.3, false));
+                new BenchScenario("marginal (p90 +7%, p99 +15%)", Scenario.MARGINAL, 0.3, false),
+                new BenchScenario("eval score mean -0.05, errors/latency flat", Scenario.EVAL_SCORE_DROP, 0.3, false),
+                new BenchScenario("tool-call rejections 0.5% -> 2%", Scenario.TOOL_CALL_REJECTIONS_RISE, 0.3, false));
     }
 
     /**
@@ -35,7 +37,8 @@ record BenchScenario(String label, Scenario scenario, double phi, boolean health
      * row compares equal-sized groups.
      */
     ScenarioSpec spec(long seed, Instant start, int weightPercent) {
-        ScenarioSpec spec = ScenarioSpec.of(scenario, seed, start).withPhi(phi);
+        // Every row carries the agent-quality families: the benchmark policy declares and judges them.
+        ScenarioSpec spec = ScenarioSpec.of(scenario, seed, start).withPhi(phi).withAgentQuality(true);
         if (equalTraffic || weightPercent <= 0 || weightPercent >= 100) {
             return spec;
         }

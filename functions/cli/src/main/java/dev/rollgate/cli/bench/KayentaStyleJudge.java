@@ -24,7 +24,7 @@ final class KayentaStyleJudge {
     static final double TOLERANCE = 0.25;
     static final double CONFIDENCE = 0.98;
 
-    private final CanaryJudge judge = new CanaryJudge(new JudgeSettings(CONFIDENCE, 1));
+    private final CanaryJudge judge = new CanaryJudge(new JudgeSettings(CONFIDENCE, 1, 1));
     private final List<MetricSpec> metrics;
     private final RolloutPolicy policy;
     private final ScoreThresholds thresholds = ScoreThresholds.DEFAULT;
