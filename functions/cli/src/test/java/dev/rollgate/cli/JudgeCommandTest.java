@@ -81,6 +81,21 @@ class JudgeCommandTest {
     }
 
     @Test
+    void aCustomFamilyThePolicyDoesNotDeclareIsInvalidInput() throws Exception {
+        Path file = dir.resolve("custom.jsonl");
+        Files.writeString(file, new WindowWriter().toJsonLines(ScenarioGenerator.generate(
+                ScenarioSpec.of(Scenario.HEALTHY, 1, START).withMinutes(2).withAgentQuality(true))));
+
+        CliRun run = CliRun.of("judge", "--policy", policy("judge-canary.yaml").toString(), "--windows",
+                file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        JsonNode out = JSON.readTree(run.out());
+        assertThat(out.get("reasons").get("undeclared_custom_metric").asInt()).isEqualTo(8);
+        assertThat(out.get("rejections").get(0).get("field").asText()).startsWith("custom.");
+    }
+
+    @Test
     void anUnknownStageIsInvalidInput() throws Exception {
         CliRun run = CliRun.of("judge", "--policy", policy("judge-canary.yaml").toString(), "--windows",
                 windows(dir, Scenario.HEALTHY, 1, 5).toString(), "--stage", "nope");

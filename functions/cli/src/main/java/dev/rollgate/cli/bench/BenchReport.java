@@ -22,13 +22,20 @@ final class BenchReport {
               Kayenta-style judge uses 0.25 everywhere as specified, which is why it promotes a +20 % latency
               regression. Overload bursts leave errors and medians nearly untouched, so only a reason-code trigger
               sees them.
-            - The rollout's alpha (0.01) is split over the two stages of the policy with sequential tests and the
-              two rate tests of the canary stage, so each sequential test runs at 0.0025.
+            - The rollout's alpha (0.01) is split equally over every sequential test of the policy's stages
+              (see the last note), so each runs at 0.0025.
             - A false rollback on a healthy canary, including on low traffic, is the price of any test with alpha
               above 0: the error-ratio test can fire on a chance cluster of errors with probability at most its alpha.
               Low traffic never has enough data points (windows of fewer than 100 requests do not count), so the
               judge holds instead of promoting.
             - The marginal row has no target: HOLD is the intended outcome there (a human decides).
+            - The row with the baseline also at 600/min is not an issue target; it shows what the traffic split is
+              worth. With equal groups a canary error is expected half of all errors under "no regression" (10 %
+              in a 10 % stage), so each error carries less evidence and detection takes longer.
+            - Agent quality: every row carries `eval_score` and `tool_call_rejections`; the eval score is a
+              critical metric judged at each interval (so a drop is caught at the first hour), tool-call
+              rejections above 1 % are a sequential trigger. The rollout's alpha is then shared by four tests
+              (error ratio, deny rate, rejections in the canary stage; rejections in the full stage).
             """;
 
     private BenchReport() {
