@@ -33,7 +33,8 @@ PY
 start_moto() {
   mkdir -p "$RUN_DIR"
   MOTO_PORT=$(free_port)
-  "$VENV/bin/moto_server" -H 127.0.0.1 -p "$MOTO_PORT" > "$RUN_DIR/moto-${MOTO_PORT}.log" 2>&1 &
+  # infra/moto_server.py is moto_server with DynamoDB requests serialized (atomic conditional writes, as in AWS).
+  "$VENV/bin/python" "$ROOT/infra/moto_server.py" -H 127.0.0.1 -p "$MOTO_PORT" > "$RUN_DIR/moto-${MOTO_PORT}.log" 2>&1 &
   MOTO_PID=$!
   export AWS_ENDPOINT_URL="http://127.0.0.1:${MOTO_PORT}"
   export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_SESSION_TOKEN=testing
@@ -59,4 +60,18 @@ stop_moto() {
     wait "$MOTO_PID" 2> /dev/null || true
     log "moto stopped"
   fi
+}
+
+# The npm tools under infra/asl (asl-validator, aws-local-stepfunctions) used by the statemachine conformance tests;
+# `npm ci` runs again only when package-lock.json changed since the last install.
+ensure_node_tools() {
+  local dir="${ROOT}/infra/asl"
+  local marker="${dir}/node_modules/.rollgate-lock.sha256"
+  local lock_hash
+  lock_hash=$(sha256sum "${dir}/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$marker" ] && [ "$(cat "$marker")" = "$lock_hash" ]; then return 0; fi
+  command -v node > /dev/null || { log "node is not installed: the ASL conformance tests need Node.js 20+"; return 1; }
+  log "installing the ASL tools in ${dir} (npm ci)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_hash" > "$marker"
 }
