@@ -75,3 +75,14 @@ ensure_node_tools() {
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   echo "$lock_hash" > "$marker"
 }
+
+# Debian's Chromium and its driver for the console's browser tests (no browser downloads at test time).
+# Idempotent: installs only when one of the two binaries is missing, and updates the package lists once.
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return 0; fi
+  log "installing chromium and chromium-driver from Debian"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver > /dev/null
+}

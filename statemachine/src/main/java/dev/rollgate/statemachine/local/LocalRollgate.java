@@ -188,6 +188,11 @@ public final class LocalRollgate {
         return runner.now();
     }
 
+    /** A clock on the runner's virtual time, for components that show ages and deadlines (the console). */
+    public java.time.Clock clock() {
+        return RunnerClock.of(runner);
+    }
+
     /** The candidate's share of the agent's alias right now (0 when the alias was never touched). */
     public int candidateWeight(Rollout rollout) {
         TrafficTarget target = TrafficTarget.alias(rollout.id(), rollout.agent(), ALIAS, rollout.baselineVersion(),

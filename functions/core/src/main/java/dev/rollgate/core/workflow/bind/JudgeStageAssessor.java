@@ -36,15 +36,33 @@ public final class JudgeStageAssessor implements StageJudge {
         StageEvaluation e = evaluator.evaluate(policy, policy.stage(stageIndex), windows, elapsed);
         Optional<Fired> fired = e.triggers().stream().filter(TriggerResult::fired).findFirst()
                 .map(t -> new Fired(triggerCode(t.trigger()), t.detail()));
+        // Keys follow the console's history vocabulary: metric.<name>.<field>, scoreClass.
         Map<String, String> explanation = new LinkedHashMap<>();
+        if (e.scoreClass() != null) {
+            explanation.put("scoreClass", e.scoreClass().name());
+        }
         for (MetricResult m : e.metrics()) {
-            explanation.put("metric." + m.metric(), m.outcome() + ": " + m.explanation());
+            String key = "metric." + m.metric() + ".";
+            explanation.put(key + "result", m.outcome().name());
+            optional(explanation, key + "canary", m.canaryMedian());
+            optional(explanation, key + "baseline", m.baselineMedian());
+            optional(explanation, key + "threshold", m.tolerance());
+            if (m.test() != null) {
+                explanation.put(key + "pValue", Double.toString(m.test().pValue()));
+            }
+            explanation.put(key + "explanation", m.explanation());
         }
         e.triggers().stream().filter(TriggerResult::fired)
                 .forEach(t -> explanation.put("trigger." + t.trigger().name(), t.detail()));
         e.gates().forEach(g -> explanation.put("gate." + g.gate(), (g.met() ? "met: " : "not met: ") + g.detail()));
         double score = e.score() == null ? 0 : e.score();
         return new Assessment(fired, outcome(e.decision()), score, e.reasons(), explanation);
+    }
+
+    private static void optional(Map<String, String> into, String key, Double value) {
+        if (value != null) {
+            into.put(key, Double.toString(value));
+        }
     }
 
     static VerdictOutcome outcome(Decision decision) {

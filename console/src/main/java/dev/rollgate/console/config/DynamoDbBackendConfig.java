@@ -1,0 +1,96 @@
+package dev.rollgate.console.config;
+
+import dev.rollgate.aws.dynamodb.DynamoDbStateStores;
+import dev.rollgate.aws.dynamodb.StateTables;
+import dev.rollgate.aws.dynamodb.TableNames;
+import dev.rollgate.aws.stepfunctions.StepFunctionsApprovalCallback;
+import dev.rollgate.core.approval.ApprovalCallback;
+import dev.rollgate.core.state.Approvals;
+import dev.rollgate.core.state.MetricWindowStore;
+import dev.rollgate.core.state.Policies;
+import dev.rollgate.core.state.RolloutHistory;
+import dev.rollgate.core.state.Rollouts;
+import dev.rollgate.core.state.StateStores;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * The console over DynamoDB ({@code rollgate.console.backend=dynamodb}): the state adapters, and approval
+ * decisions sent to Step Functions. SDK execution interceptors declared as beans are added to the clients (the
+ * integration test uses one to prove the pages never Scan).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "rollgate.console.backend", havingValue = "dynamodb")
+@EnableConfigurationProperties(DynamoDbBackendProperties.class)
+public class DynamoDbBackendConfig {
+
+    @Bean(destroyMethod = "close")
+    DynamoDbClient dynamoDbClient(DynamoDbBackendProperties properties,
+                                  ObjectProvider<ExecutionInterceptor> interceptors) {
+        return configure(DynamoDbClient.builder(), properties, interceptors).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    SfnClient sfnClient(DynamoDbBackendProperties properties, ObjectProvider<ExecutionInterceptor> interceptors) {
+        return configure(SfnClient.builder(), properties, interceptors).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder
+            .AwsSyncClientBuilder<B, ?>> B configure(B builder, DynamoDbBackendProperties properties,
+                                                     ObjectProvider<ExecutionInterceptor> interceptors) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        interceptors.orderedStream().forEach(override::addExecutionInterceptor);
+        builder.httpClient(UrlConnectionHttpClient.create()).overrideConfiguration(override.build());
+        properties.endpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    @Bean
+    StateStores stateStores(DynamoDbClient dynamo, DynamoDbBackendProperties properties) {
+        TableNames names = properties.tablePrefix().map(TableNames::withPrefix)
+                .orElseGet(() -> TableNames.fromEnvironment(System.getenv()));
+        if (properties.createTables()) {
+            StateTables.createAll(dynamo, names);
+        }
+        return DynamoDbStateStores.create(dynamo, names);
+    }
+
+    @Bean
+    Rollouts rollouts(StateStores stores) {
+        return stores.rollouts();
+    }
+
+    @Bean
+    RolloutHistory rolloutHistory(StateStores stores) {
+        return stores.history();
+    }
+
+    @Bean
+    MetricWindowStore metricWindowStore(StateStores stores) {
+        return stores.windows();
+    }
+
+    @Bean
+    Approvals approvals(StateStores stores) {
+        return stores.approvals();
+    }
+
+    @Bean
+    Policies policies(StateStores stores) {
+        return stores.policies();
+    }
+
+    @Bean
+    ApprovalCallback approvalCallback(SfnClient sfn) {
+        return new StepFunctionsApprovalCallback(sfn);
+    }
+}
