@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rollgate", mixinStandardHelpOptions = true, version = "rollgate 0.1.0",
         description = "Release controller for AI agents: validate and explain rollout policies, judge and replay "
                 + "metric windows.",
-        subcommands = {PolicyCommand.class})
+        subcommands = {PolicyCommand.class, JudgeCommand.class, ReplayCommand.class})
 public final class RollgateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -77,8 +77,8 @@ public final class CanaryJudge {
         double[] canaryValues;
         double[] baselineValues;
         try {
-            canaryValues = MetricValues.of(spec.name(), canary, settings.minVolumePerPoint());
-            baselineValues = MetricValues.of(spec.name(), baseline, settings.minVolumePerPoint());
+            canaryValues = MetricValues.of(spec.name(), canary, settings);
+            baselineValues = MetricValues.of(spec.name(), baseline, settings);
         } catch (RuntimeException e) {
             return error(spec, weight, 0, 0, e);
         }

@@ -31,19 +31,51 @@ final class PairwiseDifferences {
         }
         double lo = Math.nextDown(x[0] - y[y.length - 1]);
         double hi = x[x.length - 1] - y[0];
-        // Invariant: fewer than k+1 differences are <= lo, at least k+1 are <= hi.
-        for (int step = 0; step < BISECTION_STEPS; step++) {
+        long atMostLo = 0;
+        long atMostHi = size();
+        long few = 2L * (x.length + y.length);
+        // Invariant: atMostLo = #(d <= lo) < k+1 <= atMostHi = #(d <= hi). Narrow until few differences remain
+        // in (lo, hi], then pick among them directly.
+        for (int step = 0; step < BISECTION_STEPS && atMostHi - atMostLo > few; step++) {
             double mid = lo + (hi - lo) / 2;
             if (mid <= lo || mid >= hi) {
-                break;
+                return smallestAbove(lo);
             }
-            if (countAtMost(mid) >= k + 1) {
+            long atMostMid = countAtMost(mid);
+            if (atMostMid >= k + 1) {
                 hi = mid;
+                atMostHi = atMostMid;
             } else {
                 lo = mid;
+                atMostLo = atMostMid;
             }
         }
-        return smallestAbove(lo);
+        if (atMostHi - atMostLo > few) {
+            return smallestAbove(lo);
+        }
+        double[] between = between(lo, hi, (int) (atMostHi - atMostLo));
+        Arrays.sort(between);
+        return between[(int) (k - atMostLo)];
+    }
+
+    /** The differences in (lo, hi]; there are exactly {@code count} of them. */
+    private double[] between(double lo, double hi, int count) {
+        double[] out = new double[count];
+        int n = 0;
+        int first = 0; // first j with x[i] - y[j] <= hi
+        int last = 0;  // first j with x[i] - y[j] <= lo
+        for (double xi : x) {
+            while (first < y.length && xi - y[first] > hi) {
+                first++;
+            }
+            while (last < y.length && xi - y[last] > lo) {
+                last++;
+            }
+            for (int j = first; j < last; j++) {
+                out[n++] = xi - y[j];
+            }
+        }
+        return out;
     }
 
     /** Median of the differences (the Hodges-Lehmann estimate). */

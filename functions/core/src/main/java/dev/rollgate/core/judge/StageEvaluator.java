@@ -6,6 +6,7 @@ import dev.rollgate.core.policy.ApprovalMode;
 import dev.rollgate.core.policy.Direction;
 import dev.rollgate.core.policy.MetricSpec;
 import dev.rollgate.core.policy.PolicyFormat;
+import dev.rollgate.core.policy.RollbackTriggers;
 import dev.rollgate.core.policy.RolloutPolicy;
 import dev.rollgate.core.policy.Stage;
 import dev.rollgate.core.policy.StageType;
@@ -29,9 +30,9 @@ import java.util.Optional;
  * Before the stage's minimum duration the answer is otherwise CONTINUE. After it, PROMOTE when every gate holds,
  * else HOLD for a human (or ROLLBACK when the stage never asks for approval).
  *
- * <p>Alpha: the stage's {@code alpha} is the budget for the whole rollout; it is split equally over the stages
- * that run sequential tests and, inside a stage, over its tests, so the false-trigger probability of the rollout
- * stays below it.
+ * <p>Alpha: the stage's {@code alpha} is the budget for the whole rollout; it is split equally over every
+ * sequential test of every stage (Bonferroni), so the false-trigger probability of the rollout stays below it.
+ * Ratio tests of a stage at 100 % have no baseline to compare with: they are not run and cost nothing.
  */
 public final class StageEvaluator {
     /** Allowed latency regression for a stable-latency gate when the policy judges no latency metric. */
@@ -113,11 +114,31 @@ public final class StageEvaluator {
     }
 
     private List<TriggerResult> checkAll(RolloutPolicy policy, Stage stage, Inputs in) {
-        int tests = Math.max(1, TriggerEvaluator.sequentialTests(stage.triggers()));
-        long stagesWithTests = policy.stages().stream()
-                .filter(s -> TriggerEvaluator.sequentialTests(s.triggers()) > 0).count();
-        double alpha = stage.triggers().alpha() / tests / Math.max(1, stagesWithTests);
-        return triggers.evaluate(stage.triggers(), in.baseline, in.candidate, alpha);
+        int total = policy.stages().stream().mapToInt(s -> sequentialTests(policy, s)).sum();
+        if (policy.stages().stream().noneMatch(s -> s.name().equals(stage.name()))) {
+            total += sequentialTests(policy, stage);
+        }
+        double alpha = stage.triggers().alpha() / Math.max(1, total);
+        return triggers.evaluate(effectiveTriggers(stage), policy.customMetrics(), in.baseline, in.candidate, alpha);
+    }
+
+    /**
+     * A stage at 100 % has no baseline traffic to compare with, so its comparative (ratio) triggers cannot run
+     * and get no share of the alpha budget; absolute limits still apply.
+     */
+    private static RollbackTriggers effectiveTriggers(Stage stage) {
+        RollbackTriggers t = stage.triggers();
+        if (stage.weight() < 100) {
+            return t;
+        }
+        return new RollbackTriggers(Optional.empty(), t.maxPolicyDenyRate(), t.overload(), t.maxApprovalBacklog(),
+                Optional.empty(), Optional.empty(), t.alpha());
+    }
+
+    /** Sequential tests the stage runs; each test of the rollout gets an equal share of alpha (Bonferroni). */
+    private static int sequentialTests(RolloutPolicy policy, Stage stage) {
+        return TriggerEvaluator.sequentialTests(effectiveTriggers(stage))
+                + TriggerEvaluator.customThresholdTests(policy.customMetrics());
     }
 
     private static Optional<StageEvaluation> rollbackOnTrigger(Stage stage, Duration elapsed,

@@ -1,6 +1,8 @@
 package dev.rollgate.core.judge;
 
+import dev.rollgate.core.metrics.CustomMetricValue;
 import dev.rollgate.core.metrics.MetricWindow;
+import dev.rollgate.core.policy.CustomMetricSpec;
 import dev.rollgate.core.policy.OverloadTrigger;
 import dev.rollgate.core.policy.PolicyFormat;
 import dev.rollgate.core.policy.RollbackTriggers;
@@ -29,6 +31,17 @@ public final class TriggerEvaluator {
      */
     public List<TriggerResult> evaluate(RollbackTriggers triggers, List<MetricWindow> baseline,
                                         List<MetricWindow> candidate, double alphaPerTest) {
+        return evaluate(triggers, List.of(), baseline, candidate, alphaPerTest);
+    }
+
+    /**
+     * As above, plus the absolute rollback thresholds of the policy's custom metrics.
+     *
+     * @param custom the policy's custom metric declarations
+     */
+    public List<TriggerResult> evaluate(RollbackTriggers triggers, List<CustomMetricSpec> custom,
+                                        List<MetricWindow> baseline, List<MetricWindow> candidate,
+                                        double alphaPerTest) {
         List<TriggerResult> results = new ArrayList<>();
         triggers.maxErrorRateRatio().ifPresent(t -> results.add(ratio(TriggerKind.ERROR_RATE_RATIO, "error rate",
                 MetricWindow::errors, MetricWindow::requests, t, baseline, candidate, alphaPerTest)));
@@ -41,8 +54,51 @@ public final class TriggerEvaluator {
         triggers.maxSafetyDenyRatio().ifPresent(t -> results.add(ratio(TriggerKind.SAFETY_DENY_RATIO,
                 "safety-deny rate", MetricWindow::safetyDenies, MetricWindow::requests, t, baseline, candidate,
                 alphaPerTest)));
+        for (CustomMetricSpec spec : custom) {
+            spec.rollbackAbove().ifPresent(t -> results.add(customThreshold(spec, t, true, candidate, alphaPerTest)));
+            spec.rollbackBelow().ifPresent(t -> results.add(customThreshold(spec, t, false, candidate, alphaPerTest)));
+        }
         results.add(criticalIncident(candidate));
         return results;
+    }
+
+    /** How many sequential tests the custom thresholds add (one per declared threshold). */
+    public static int customThresholdTests(List<CustomMetricSpec> custom) {
+        return custom.stream().mapToInt(c -> (c.rollbackAbove().isPresent() ? 1 : 0)
+                + (c.rollbackBelow().isPresent() ? 1 : 0)).sum();
+    }
+
+    /**
+     * A count family's rate against an absolute threshold, with the one-sample sequential test; "below" is the
+     * same test on the complementary count (non-events above 1 - threshold). Score families need a sequential
+     * test on means, which is not built yet: they are reported as not evaluated rather than silently passed.
+     */
+    private static TriggerResult customThreshold(CustomMetricSpec spec, double threshold, boolean above,
+                                                 List<MetricWindow> candidate, double alpha) {
+        String side = above ? "above" : "below";
+        if (spec.kind() != CustomMetricSpec.Kind.COUNT) {
+            return new TriggerResult(TriggerKind.CUSTOM_METRIC_THRESHOLD, false, null, null, threshold, null,
+                    spec.name() + ": rollback " + side + " " + PolicyFormat.number(threshold)
+                            + " NOT EVALUATED (no sequential test for score means yet)");
+        }
+        List<SequentialRateTest.Counts> steps = new ArrayList<>();
+        for (MetricWindow w : candidate) {
+            if (w.custom().get(spec.name()) instanceof CustomMetricValue.CountPair pair) {
+                long events = above ? pair.events() : pair.total() - pair.events();
+                steps.add(new SequentialRateTest.Counts(w.windowStart(), events, pair.total()));
+            }
+        }
+        SequentialRateTest.Outcome outcome = SequentialRateTest.absolute(steps, above ? threshold : 1 - threshold,
+                alpha);
+        Double rate = finite(outcome.observed()).map(r -> above ? r : 1 - r).orElse(null);
+        String detail = String.format(Locale.ROOT,
+                "%s rate %s over %d windows; sequential test of 'rate %s %s': e-value %s, fires at %s (alpha %s)%s",
+                spec.name(), rate == null ? "n/a" : CanaryJudgeFormat.num(rate), steps.size(), above ? "<=" : ">=",
+                PolicyFormat.number(threshold), CanaryJudgeFormat.num(outcome.maxEvidence()),
+                CanaryJudgeFormat.num(1 / alpha), CanaryJudgeFormat.num(alpha),
+                outcome.fired() ? " -> FIRED at " + outcome.firedAt() : "");
+        return new TriggerResult(TriggerKind.CUSTOM_METRIC_THRESHOLD, outcome.fired(), outcome.firedAt(), rate,
+                threshold, finite(outcome.maxEvidence()).orElse(null), detail);
     }
 
     /** How many sequential tests the triggers run (each gets an equal part of the alpha budget). */

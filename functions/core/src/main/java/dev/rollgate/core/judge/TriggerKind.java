@@ -8,7 +8,9 @@ public enum TriggerKind {
     APPROVAL_BACKLOG,
     PARSE_FAILURE_RATIO,
     SAFETY_DENY_RATIO,
-    CRITICAL_INCIDENT;
+    CRITICAL_INCIDENT,
+    /** A policy-declared custom metric crossed its absolute rollback threshold (the detail names it). */
+    CUSTOM_METRIC_THRESHOLD;
 
     public String reasonCode() {
         return "TRIGGER_" + name();
@@ -17,6 +19,6 @@ public enum TriggerKind {
     /** Whether the trigger is a sequential test that spends part of the alpha budget. */
     public boolean sequential() {
         return this == ERROR_RATE_RATIO || this == POLICY_DENY_RATE || this == PARSE_FAILURE_RATIO
-                || this == SAFETY_DENY_RATIO;
+                || this == SAFETY_DENY_RATIO || this == CUSTOM_METRIC_THRESHOLD;
     }
 }

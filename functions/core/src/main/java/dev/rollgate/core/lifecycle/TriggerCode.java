@@ -13,7 +13,9 @@ public enum TriggerCode {
     APPROVAL_BACKLOG(ReasonCode.TRIGGER_APPROVAL_BACKLOG),
     PARSE_FAILURE_RATIO(ReasonCode.TRIGGER_PARSE_FAILURE_RATIO),
     SAFETY_DENY_RATIO(ReasonCode.TRIGGER_SAFETY_DENY_RATIO),
-    CRITICAL_INCIDENT(ReasonCode.TRIGGER_CRITICAL_INCIDENT);
+    CRITICAL_INCIDENT(ReasonCode.TRIGGER_CRITICAL_INCIDENT),
+    /** A policy-declared custom (agent-quality) metric crossed its absolute rollback threshold. */
+    CUSTOM_METRIC_THRESHOLD(ReasonCode.TRIGGER_CUSTOM_METRIC_THRESHOLD);
 
     private final ReasonCode reason;
 

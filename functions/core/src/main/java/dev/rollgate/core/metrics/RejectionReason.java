@@ -14,6 +14,7 @@ public enum RejectionReason {
     DENIES_EXCEED_EVALUATIONS,
     EVENTS_EXCEED_TOTAL,
     QUANTILES_OUT_OF_ORDER,
+    UNDECLARED_CUSTOM_METRIC,
     CONFLICTING_DUPLICATE;
 
     public String code() {

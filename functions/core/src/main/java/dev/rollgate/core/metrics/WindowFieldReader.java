@@ -1,6 +1,7 @@
 package dev.rollgate.core.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollgate.core.policy.CustomMetricSpec;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -28,9 +29,12 @@ final class WindowFieldReader {
     private final int line;
     private final List<WindowRejection> problems = new ArrayList<>();
 
-    WindowFieldReader(JsonNode node, int line) {
+    private final Map<String, CustomMetricSpec.Kind> declaredCustom;
+
+    WindowFieldReader(JsonNode node, int line, Map<String, CustomMetricSpec.Kind> declaredCustom) {
         this.node = node;
         this.line = line;
+        this.declaredCustom = declaredCustom;
     }
 
     List<WindowRejection> problems() {
@@ -239,8 +243,23 @@ final class WindowFieldReader {
             problem(path, RejectionReason.WRONG_TYPE, "must be {events, total} or {count, mean, p10, p50, p90}");
             return Optional.empty();
         }
+        String name = path.substring("custom.".length());
+        boolean countPair = value.has("events") || value.has("total");
+        if (declaredCustom != null) {
+            CustomMetricSpec.Kind kind = declaredCustom.get(name);
+            if (kind == null) {
+                problem(path, RejectionReason.UNDECLARED_CUSTOM_METRIC, "'" + name
+                        + "' is not declared in the policy's custom_metrics");
+                return Optional.empty();
+            }
+            if (countPair != (kind == CustomMetricSpec.Kind.COUNT)) {
+                problem(path, RejectionReason.WRONG_TYPE, "declared as a " + kind.wireName() + " metric: send "
+                        + (kind == CustomMetricSpec.Kind.COUNT ? "{events, total}" : "{count, mean, p10, p50, p90}"));
+                return Optional.empty();
+            }
+        }
         int before = problems.size();
-        if (value.has("events") || value.has("total")) {
+        if (countPair) {
             rejectUnknown(value, path + ".", COUNT_PAIR_FIELDS, Set.of());
             long events = count(value, "events", path + ".events", true);
             long total = count(value, "total", path + ".total", true);

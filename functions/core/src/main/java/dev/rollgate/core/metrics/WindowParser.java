@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.rollgate.core.policy.CustomMetricSpec;
+import dev.rollgate.core.policy.RolloutPolicy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,6 +28,25 @@ public final class WindowParser {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
+
+    /** Custom families the policy declares, with their kind; null accepts any family (no policy at hand). */
+    private final Map<String, CustomMetricSpec.Kind> declaredCustom;
+
+    /** A parser that accepts any custom family (ingestion before the rollout's policy is known). */
+    public WindowParser() {
+        this.declaredCustom = null;
+    }
+
+    /** A parser that rejects custom families the policy does not declare, or sends with another kind. */
+    public WindowParser(Map<String, CustomMetricSpec.Kind> declaredCustom) {
+        this.declaredCustom = Map.copyOf(declaredCustom);
+    }
+
+    public static WindowParser forPolicy(RolloutPolicy policy) {
+        Map<String, CustomMetricSpec.Kind> declared = new java.util.HashMap<>();
+        policy.customMetrics().forEach(c -> declared.put(c.name(), c.kind()));
+        return new WindowParser(declared);
+    }
 
     /** Parses a whole JSONL document; blank lines are skipped. */
     public WindowParseResult parse(String jsonl) {
@@ -94,7 +115,7 @@ public final class WindowParser {
             return LineResult.rejected(new WindowRejection(lineNumber, "$", RejectionReason.NOT_AN_OBJECT,
                     "a metric window must be a JSON object"));
         }
-        WindowFieldReader reader = new WindowFieldReader(node, lineNumber);
+        WindowFieldReader reader = new WindowFieldReader(node, lineNumber, declaredCustom);
         return reader.read()
                 .<LineResult>map(LineResult.Parsed::new)
                 .orElseGet(() -> new LineResult.Rejected(reader.problems()));

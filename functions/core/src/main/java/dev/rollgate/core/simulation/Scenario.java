@@ -17,7 +17,11 @@ public enum Scenario {
     /** Healthy canary and baseline at 20 requests per minute each. */
     LOW_TRAFFIC(Truth.HEALTHY),
     /** Canary tail slightly slower (p90 +7 %, p99 +15 %), median unchanged: a judgement call. */
-    MARGINAL(Truth.MARGINAL);
+    MARGINAL(Truth.MARGINAL),
+    /** Canary online-eval score mean 0.05 lower (errors and latency unchanged); implies agent-quality families. */
+    EVAL_SCORE_DROP(Truth.REGRESSION),
+    /** Canary tool-call rejection rate 0.5 % -> 2 %; implies agent-quality families. */
+    TOOL_CALL_REJECTIONS_RISE(Truth.REGRESSION);
 
     private final Truth truth;
 
@@ -27,6 +31,11 @@ public enum Scenario {
 
     public Truth truth() {
         return truth;
+    }
+
+    /** Whether the scenario is about the custom agent-quality families (they are always generated for it). */
+    public boolean needsAgentQuality() {
+        return this == EVAL_SCORE_DROP || this == TOOL_CALL_REJECTIONS_RISE;
     }
 
     /** What a perfect judge would conclude. */

@@ -1,5 +1,6 @@
 package dev.rollgate.core.simulation;
 
+import dev.rollgate.core.metrics.CustomMetricValue;
 import dev.rollgate.core.metrics.LatencyQuantiles;
 import dev.rollgate.core.metrics.MetricWindow;
 import dev.rollgate.core.metrics.Variant;
@@ -54,9 +55,9 @@ public final class ScenarioGenerator {
             Instant start = spec.start().plusSeconds(60L * minute);
             double[] common = shared.next();
             windows.add(baseline.window(Variant.BASELINE, start, spec.baselineRequestsPerMinute(), common,
-                    Effect.NONE));
+                    Effect.NONE, spec.agentQuality()));
             windows.add(candidate.window(spec.candidate(), start, spec.canaryRequestsPerMinute(), common,
-                    effect(spec.scenario(), minute, bursts)));
+                    effect(spec.scenario(), minute, bursts), spec.agentQuality()));
         }
         Optional<Instant> onset = switch (spec.scenario().truth()) {
             case HEALTHY -> Optional.empty();
@@ -68,18 +69,21 @@ public final class ScenarioGenerator {
     private static Effect effect(Scenario scenario, int minute, Bursts bursts) {
         return switch (scenario) {
             case HEALTHY, LOW_TRAFFIC -> Effect.NONE;
-            case ERROR_RATE_DOUBLED -> new Effect(2.0, 1, 1, 1, 1, false);
-            case LATENCY_PLUS_20 -> new Effect(1, 1.2, 1, 1, 1, false);
-            case LATENCY_PLUS_50 -> new Effect(1, 1.5, 1, 1, 1, false);
-            case DENY_DRIFT -> new Effect(1, 1, 1, 1, 1 + 2 * Math.min(1.0, minute / 120.0), false);
-            case MARGINAL -> new Effect(1, 1, 1.07, 1.15, 1, false);
-            case OVERLOAD_BURSTS -> bursts.active(minute) ? new Effect(1.5, 1.3, 1, 1, 1, true) : Effect.NONE;
+            case ERROR_RATE_DOUBLED -> new Effect(2.0, 1, 1, 1, 1, false, 0, 1);
+            case LATENCY_PLUS_20 -> new Effect(1, 1.2, 1, 1, 1, false, 0, 1);
+            case LATENCY_PLUS_50 -> new Effect(1, 1.5, 1, 1, 1, false, 0, 1);
+            case DENY_DRIFT -> new Effect(1, 1, 1, 1, 1 + 2 * Math.min(1.0, minute / 120.0), false, 0, 1);
+            case MARGINAL -> new Effect(1, 1, 1.07, 1.15, 1, false, 0, 1);
+            case OVERLOAD_BURSTS -> bursts.active(minute) ? new Effect(1.5, 1.3, 1, 1, 1, true, 0, 1) : Effect.NONE;
+            case EVAL_SCORE_DROP -> new Effect(1, 1, 1, 1, 1, false, -0.05, 1);
+            case TOOL_CALL_REJECTIONS_RISE -> new Effect(1, 1, 1, 1, 1, false, 0, 4);
         };
     }
 
-    /** Multipliers applied to the candidate in one minute. */
-    private record Effect(double errors, double latency, double p90, double p99, double denies, boolean overloaded) {
-        static final Effect NONE = new Effect(1, 1, 1, 1, 1, false);
+    /** Changes to the candidate in one minute: multipliers, and an additive shift of the eval-score mean. */
+    private record Effect(double errors, double latency, double p90, double p99, double denies, boolean overloaded,
+                          double evalShift, double rejections) {
+        static final Effect NONE = new Effect(1, 1, 1, 1, 1, false, 0, 1);
     }
 
     /** Overload bursts of the candidate: start minutes and lengths. */
@@ -119,15 +123,17 @@ public final class ScenarioGenerator {
         private final ArNoise errors;
         private final ArNoise latency;
         private final ArNoise denies;
+        private final ArNoise quality;
 
         Noise(SplittableRandom random, double phi) {
             errors = new ArNoise(random.split(), phi);
             latency = new ArNoise(random.split(), phi);
             denies = new ArNoise(random.split(), phi);
+            quality = new ArNoise(random.split(), phi);
         }
 
         double[] next() {
-            return new double[] {errors.next(), latency.next(), denies.next()};
+            return new double[] {errors.next(), latency.next(), denies.next(), quality.next()};
         }
     }
 
@@ -141,6 +147,12 @@ public final class ScenarioGenerator {
         private static final double OWN_DENY_SD = 0.10;
         private static final double SPIKE_PROBABILITY = 0.03;
         private static final double BLIP_PROBABILITY = 0.02;
+        private static final double GRADED_SHARE = 0.08;
+        private static final double EVAL_MEAN = 0.82;
+        private static final double EVAL_SD = 0.15;
+        private static final double QUALITY_SD = 0.01;
+        private static final double TOOL_CALLS_PER_REQUEST = 0.7;
+        private static final double BASE_REJECTION_RATE = 0.005;
 
         private final SplittableRandom random;
         private final Noise own;
@@ -150,7 +162,8 @@ public final class ScenarioGenerator {
             this.own = new Noise(random.split(), phi);
         }
 
-        MetricWindow window(Variant variant, Instant start, int ratePerMinute, double[] shared, Effect effect) {
+        MetricWindow window(Variant variant, Instant start, int ratePerMinute, double[] shared, Effect effect,
+                            boolean agentQuality) {
             double[] mine = own.next();
             long requests = Sampling.poisson(random, ratePerMinute);
             double errorRate = BASE_ERROR_RATE * effect.errors()
@@ -174,7 +187,34 @@ public final class ScenarioGenerator {
                     Math.min(requests, Sampling.poisson(random, requests * 0.001)),
                     Math.min(requests, Sampling.poisson(random, requests * 0.0005)),
                     Math.min(requests, Sampling.poisson(random, requests * 0.0002)),
-                    Sampling.poisson(random, 2), codes, 0, Map.of(), WindowRouting.NONE);
+                    Sampling.poisson(random, 2), codes, 0,
+                    agentQuality ? quality(requests, effect, shared[3], mine[3]) : Map.of(), WindowRouting.NONE);
+        }
+
+        /**
+         * The agent-quality families: about 8 % of requests graded (scores with sd 0.15 around a mean of 0.82 that
+         * moves with shared and own AR noise of sd 0.01 each) and ~0.7 tool calls per request, 0.5 % rejected.
+         */
+        private Map<String, CustomMetricValue> quality(long requests, Effect effect, double shared, double own) {
+            Map<String, CustomMetricValue> families = new LinkedHashMap<>();
+            long graded = Sampling.poisson(random, requests * GRADED_SHARE);
+            if (graded > 0) {
+                double mean = Math.max(0, Math.min(1, EVAL_MEAN + effect.evalShift() + QUALITY_SD * (shared + own)
+                        + EVAL_SD * random.nextGaussian() / Math.sqrt(graded)));
+                families.put("eval_score", new CustomMetricValue.ScoreSummary(graded, round3(mean),
+                        round3(Math.max(0, mean - 1.28 * EVAL_SD)), round3(mean),
+                        round3(Math.min(1, mean + 1.28 * EVAL_SD))));
+            }
+            long calls = Sampling.poisson(random, requests * TOOL_CALLS_PER_REQUEST);
+            long rejected = Math.min(calls, Sampling.poisson(random, calls * BASE_REJECTION_RATE * effect.rejections()
+                    * lognormal(SHARED_ERROR_SD * shared + OWN_ERROR_SD * own,
+                    SHARED_ERROR_SD * SHARED_ERROR_SD + OWN_ERROR_SD * OWN_ERROR_SD)));
+            families.put("tool_call_rejections", new CustomMetricValue.CountPair(rejected, calls));
+            return families;
+        }
+
+        private static double round3(double v) {
+            return Math.round(v * 1000) / 1000.0;
         }
 
         /** Quantiles of n log-normal draws: true quantile times level noise times sampling error, plus spikes. */

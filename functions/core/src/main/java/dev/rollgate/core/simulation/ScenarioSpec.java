@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param canaryRequestsPerMinute   mean candidate requests per minute
  * @param phi                       AR(1) coefficient of the per-minute noise (0 = independent minutes)
  * @param candidate                 variant name of the candidate's windows (canary, or shadow for a shadow stage)
+ * @param agentQuality              also emit the custom families {@code eval_score} (score summary of ~8 % of
+ *                                  requests graded, mean 0.82) and {@code tool_call_rejections} (count pair, 0.5 %
+ *                                  of ~0.7 tool calls per request); a policy must declare them
  */
 public record ScenarioSpec(Scenario scenario, long seed, Instant start, int minutes, int baselineRequestsPerMinute,
-                           int canaryRequestsPerMinute, double phi, Variant candidate) {
+                           int canaryRequestsPerMinute, double phi, Variant candidate, boolean agentQuality) {
     public static final int DEFAULT_MINUTES = 180;
     public static final int DEFAULT_REQUESTS_PER_MINUTE = 600;
     public static final int LOW_REQUESTS_PER_MINUTE = 20;
@@ -41,30 +44,37 @@ public record ScenarioSpec(Scenario scenario, long seed, Instant start, int minu
     /** Three hours of one-minute windows at 600 requests/minute per variant (20 for LOW_TRAFFIC), iid noise. */
     public static ScenarioSpec of(Scenario scenario, long seed, Instant start) {
         int rate = scenario == Scenario.LOW_TRAFFIC ? LOW_REQUESTS_PER_MINUTE : DEFAULT_REQUESTS_PER_MINUTE;
-        return new ScenarioSpec(scenario, seed, start, DEFAULT_MINUTES, rate, rate, 0, Variant.CANARY);
+        return new ScenarioSpec(scenario, seed, start, DEFAULT_MINUTES, rate, rate, 0, Variant.CANARY,
+                scenario.needsAgentQuality());
     }
 
     public ScenarioSpec withPhi(double newPhi) {
         return new ScenarioSpec(scenario, seed, start, minutes, baselineRequestsPerMinute, canaryRequestsPerMinute,
-                newPhi, candidate);
+                newPhi, candidate, agentQuality);
     }
 
     public ScenarioSpec withMinutes(int newMinutes) {
         return new ScenarioSpec(scenario, seed, start, newMinutes, baselineRequestsPerMinute, canaryRequestsPerMinute,
-                phi, candidate);
+                phi, candidate, agentQuality);
     }
 
     public ScenarioSpec withRequests(int baselinePerMinute, int canaryPerMinute) {
-        return new ScenarioSpec(scenario, seed, start, minutes, baselinePerMinute, canaryPerMinute, phi, candidate);
+        return new ScenarioSpec(scenario, seed, start, minutes, baselinePerMinute, canaryPerMinute, phi, candidate,
+                agentQuality);
     }
 
     public ScenarioSpec withCandidate(Variant newCandidate) {
         return new ScenarioSpec(scenario, seed, start, minutes, baselineRequestsPerMinute, canaryRequestsPerMinute,
-                phi, newCandidate);
+                phi, newCandidate, agentQuality);
+    }
+
+    public ScenarioSpec withAgentQuality(boolean emit) {
+        return new ScenarioSpec(scenario, seed, start, minutes, baselineRequestsPerMinute, canaryRequestsPerMinute,
+                phi, candidate, emit || scenario.needsAgentQuality());
     }
 
     public ScenarioSpec withSeed(long newSeed) {
         return new ScenarioSpec(scenario, newSeed, start, minutes, baselineRequestsPerMinute, canaryRequestsPerMinute,
-                phi, candidate);
+                phi, candidate, agentQuality);
     }
 }

@@ -119,7 +119,7 @@ class JudgeProperties {
         // With no allowed effect the tolerance band is {0}, so swapping the samples must mirror the interval.
         List<MetricSpec> specs = JudgePolicyFixture.metrics().stream()
                 .map(m -> new MetricSpec(m.name(), Direction.INCREASE, false, 1, m.group(), 0)).toList();
-        CanaryJudge judge = new CanaryJudge(new JudgeSettings(0.98, 1));
+        CanaryJudge judge = new CanaryJudge(new JudgeSettings(0.98, 1, 1));
 
         JudgeResult original = judge.judge(specs, Map.of(), 1, ScoreThresholds.DEFAULT, baseline, canary);
         JudgeResult swapped = judge.judge(specs, Map.of(), 1, ScoreThresholds.DEFAULT, swappedBaseline,

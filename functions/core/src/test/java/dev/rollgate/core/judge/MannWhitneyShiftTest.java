@@ -92,6 +92,27 @@ class MannWhitneyShiftTest {
         }
     }
 
+    @Test
+    void largeTiedSamplesGiveTheSameOrderStatisticsAsSorting() {
+        SplittableRandom random = new SplittableRandom(5);
+        double[] x = new double[210];
+        double[] y = new double[170];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextInt(9) / 600.0;
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = random.nextDouble() < 0.5 ? random.nextInt(5) / 600.0 : random.nextGaussian();
+        }
+        double[] sorted = sortedDifferences(x, y);
+        PairwiseDifferences differences = new PairwiseDifferences(x, y);
+
+        for (int k = 0; k < sorted.length; k += 97) {
+            assertThat(differences.kth(k)).isEqualTo(sorted[k]);
+        }
+        assertThat(differences.kth(sorted.length - 1)).isEqualTo(sorted[sorted.length - 1]);
+        assertThat(differences.median()).isEqualTo((sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2);
+    }
+
     private static double pAt(double[] canary, double[] baseline, double mu) {
         return ASYMPTOTIC.withMu(mu).test(canary, baseline).getPValue();
     }

@@ -199,6 +199,26 @@ class StageEvaluatorTest {
     }
 
     @Test
+    void alphaIsSharedByEveryRatioTestOfTheRolloutButAFullStageSpendsNone() {
+        Stage full = new Stage("full", StageType.FULL, 100, Duration.ofHours(1), stage.pause(), stage.analysis(),
+                new PromotionGate(false, false, false, Optional.empty(), true),
+                new RollbackTriggers(Optional.of(2.0), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), 0.01), ApprovalMode.NEVER);
+        RolloutPolicy twoStages = new RolloutPolicy("p", policy.driver(), List.of(stage, full), policy.preflight(),
+                policy.metrics(), policy.groupWeights(), List.of());
+        List<MetricWindow> windows = scenario(Scenario.HEALTHY, 10);
+
+        StageEvaluation canary = evaluator.checkTriggers(twoStages, stage, windows, Duration.ofMinutes(10));
+        StageEvaluation atFull = evaluator.checkTriggers(twoStages, full, windows, Duration.ofMinutes(10));
+
+        // canary-1 runs the error-ratio and deny-rate tests; the full stage's ratio test cannot run: 0.01 / 2.
+        assertThat(canary.triggers()).filteredOn(t -> t.trigger() == TriggerKind.ERROR_RATE_RATIO).singleElement()
+                .satisfies(t -> assertThat(t.detail()).contains("alpha 0.005"));
+        assertThat(atFull.triggers()).extracting(TriggerResult::trigger)
+                .doesNotContain(TriggerKind.ERROR_RATE_RATIO);
+    }
+
+    @Test
     void theDenyRateGateUsesAnUpperBoundSoAThinSampleNearTheLimitDoesNotPass() {
         assertThat(StageEvaluator.wilsonUpper(29, 1000, 1.6449)).isGreaterThan(0.03);
         assertThat(StageEvaluator.wilsonUpper(100, 100_000, 1.6449)).isLessThan(0.03);

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.rollgate.core.policy.CustomMetricSpec;
+
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -172,6 +175,33 @@ class WindowParserTest {
             assertThat(r.field()).isEqualTo("custom.tool_schema_rejects.events");
             assertThat(r.reason()).isEqualTo(RejectionReason.EVENTS_EXCEED_TOTAL);
         });
+    }
+
+    @Test
+    void withAPolicyUndeclaredCustomFamiliesAndWrongKindsAreRejectedByName() {
+        WindowParser declared = new WindowParser(Map.of("tool_call_rejections", CustomMetricSpec.Kind.COUNT,
+                "eval_score", CustomMetricSpec.Kind.SCORE));
+        String custom = "\"criticalIncidents\":0,\"custom\":{\"tool_call_rejections\":{\"events\":1,\"total\":40},"
+                + "\"eval_score\":{\"events\":1,\"total\":2},\"mood\":{\"events\":1,\"total\":2}}";
+
+        WindowParseResult result = declared.parse(with("\"criticalIncidents\":0", custom));
+
+        assertThat(result.windows()).isEmpty();
+        assertThat(result.rejections()).extracting(WindowRejection::field, WindowRejection::reason)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("custom.eval_score", RejectionReason.WRONG_TYPE),
+                        org.assertj.core.groups.Tuple.tuple("custom.mood", RejectionReason.UNDECLARED_CUSTOM_METRIC));
+        assertThat(result.rejections()).anySatisfy(r -> assertThat(r.message()).contains("'mood'"));
+    }
+
+    @Test
+    void withAPolicyDeclaredFamiliesAreAccepted() {
+        WindowParser declared = new WindowParser(Map.of("tool_call_rejections", CustomMetricSpec.Kind.COUNT));
+
+        WindowParseResult result = declared.parse(with("\"criticalIncidents\":0",
+                "\"criticalIncidents\":0,\"custom\":{\"tool_call_rejections\":{\"events\":1,\"total\":40}}"));
+
+        assertThat(result.rejections()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rollgate.core.simulation;
 
+import dev.rollgate.core.metrics.CustomMetricValue;
 import dev.rollgate.core.metrics.MetricWindow;
 import dev.rollgate.core.metrics.Variant;
 import dev.rollgate.core.metrics.WindowParser;
@@ -80,6 +81,38 @@ class ScenarioGeneratorTest {
         assertThat(traffic.windows()).filteredOn(w -> w.windowStart().equals(onset) && w.variant() == Variant.CANARY)
                 .singleElement().satisfies(w -> assertThat(w.reasonCodes().get("pool_overloaded")).isGreaterThan(4));
         assertThat(ScenarioGenerator.simulate(ScenarioSpec.of(Scenario.HEALTHY, 2, START)).regressionStart()).isEmpty();
+    }
+
+    @Test
+    void agentQualityFamiliesAreOptInAndTheQualityScenariosMoveThem() {
+        List<MetricWindow> plain = ScenarioGenerator.generate(ScenarioSpec.of(Scenario.HEALTHY, 4, START));
+        List<MetricWindow> drop = ScenarioGenerator.generate(ScenarioSpec.of(Scenario.EVAL_SCORE_DROP, 4, START));
+        List<MetricWindow> rejects = ScenarioGenerator.generate(
+                ScenarioSpec.of(Scenario.TOOL_CALL_REJECTIONS_RISE, 4, START));
+
+        assertThat(plain).allSatisfy(w -> assertThat(w.custom()).isEmpty());
+        assertThat(meanScore(drop, Variant.BASELINE) - meanScore(drop, Variant.CANARY)).isCloseTo(0.05, within(0.01));
+        assertThat(rejectionRate(rejects, Variant.BASELINE)).isCloseTo(0.005, within(0.002));
+        assertThat(rejectionRate(rejects, Variant.CANARY)).isCloseTo(0.02, within(0.005));
+    }
+
+    private static double meanScore(List<MetricWindow> windows, Variant variant) {
+        return windows.stream().filter(w -> w.variant() == variant)
+                .map(w -> (CustomMetricValue.ScoreSummary) w.custom().get("eval_score"))
+                .mapToDouble(CustomMetricValue.ScoreSummary::mean).average().orElseThrow();
+    }
+
+    private static double rejectionRate(List<MetricWindow> windows, Variant variant) {
+        long events = 0;
+        long total = 0;
+        for (MetricWindow w : windows) {
+            if (w.variant() == variant) {
+                CustomMetricValue.CountPair pair = (CustomMetricValue.CountPair) w.custom().get("tool_call_rejections");
+                events += pair.events();
+                total += pair.total();
+            }
+        }
+        return (double) events / total;
     }
 
     @Test

@@ -83,6 +83,7 @@ public final class JudgeStageAssessor implements StageJudge {
             case PARSE_FAILURE_RATIO -> TriggerCode.PARSE_FAILURE_RATIO;
             case SAFETY_DENY_RATIO -> TriggerCode.SAFETY_DENY_RATIO;
             case CRITICAL_INCIDENT -> TriggerCode.CRITICAL_INCIDENT;
+            case CUSTOM_METRIC_THRESHOLD -> TriggerCode.CUSTOM_METRIC_THRESHOLD;
         };
     }
 }
