@@ -17,7 +17,8 @@ class HttpSecurityIT {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new java.net.CookieManager()).build();
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -34,7 +35,12 @@ class HttpSecurityIT {
                 .POST(HttpRequest.BodyPublishers.ofString("username=vera%40example.com&password=vera-secret"))
                 .build());
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        // Refused before authentication is tried: no session is signed in, and it is not a wrong-password error.
+        assertThat(response.statusCode()).isIn(302, 403);
+        assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        HttpResponse<String> after = send(HttpRequest.newBuilder(uri("/approvals")).GET().build());
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
 
     @Test
