@@ -30,7 +30,7 @@ class PreflightDeskTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private static final String WITH_PREFLIGHT = ConsoleFixture.POLICY_YAML + """
             preflight:
-              topics: [agent.support.reply, agent.support.refund]
+              topics: [job.support.reply, job.support.refund]
             """;
 
     private final List<PolicyQuery> simulated = new ArrayList<>();
@@ -67,7 +67,7 @@ class PreflightDeskTest {
         assertThat(result).isInstanceOfSatisfying(PreflightResult.Ran.class,
                 ran -> assertThat(ran.verdict()).isInstanceOf(PreflightVerdict.Pass.class));
         assertThat(simulated).extracting(PolicyQuery::topic)
-                .containsExactly("agent.support.reply", "agent.support.refund");
+                .containsExactly("job.support.reply", "job.support.refund");
         assertThat(simulated).allSatisfy(q -> assertThat(q.tenant()).isEqualTo(ConsoleFixture.ACME));
         assertThat(audited).isNotEmpty();
     }
@@ -82,7 +82,7 @@ class PreflightDeskTest {
         List<String> lines = target.getElement().getChildren().map(Element::getTextRecursively)
                 .collect(Collectors.toList());
         assertThat(lines.get(0)).isEqualTo("Preflight: FAIL");
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("agent.support.reply").contains("FAILED"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("job.support.reply").contains("FAILED"));
     }
 
     @Test
