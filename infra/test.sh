@@ -9,6 +9,7 @@ ROOT=$(pwd)
 source infra/lib/common.sh
 
 ensure_python_tools
+ensure_node_tools
 ensure_chromium
 start_moto
 trap stop_moto EXIT

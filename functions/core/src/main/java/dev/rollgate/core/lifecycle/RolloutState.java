@@ -7,11 +7,14 @@ import java.util.Objects;
  * The lifecycle's view of one rollout: enough to decide the next transition, nothing more.
  *
  * @param status         current status
- * @param stageIndex     index into the policy's stages of the stage being run (or held, or rolled back from)
+ * @param stageIndex     index into the policy's stages of the stage being run (or held, or rolled back from);
+ *                       while PENDING, the stage to enter once the preflight passes (0, or a rerun's stage)
  * @param trafficWeight  percent of user traffic currently on the candidate
  * @param stageEnteredAt when the current stage began (minimum durations count from here)
  * @param updatedAt      when the last transition happened
- * @param lastReason     reason code of the last transition
+ * @param lastReason     reason code ({@link ReasonCode} name) of the last state-changing transition; it also tells
+ *                       a HOLD whether it guards the preflight, and a ROLLING_BACK whether it ends ABORTED, so
+ *                       stores must keep it verbatim
  */
 public record RolloutState(RolloutStatus status, int stageIndex, int trafficWeight, Instant stageEnteredAt,
                            Instant updatedAt, String lastReason) {

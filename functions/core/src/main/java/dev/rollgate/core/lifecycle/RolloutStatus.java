@@ -3,7 +3,11 @@ package dev.rollgate.core.lifecycle;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where a rollout is in its life. The last four are terminal: nothing moves a rollout out of them. */
+/**
+ * Where a rollout is in its life. The last four are terminal: nothing the running system reports moves a rollout
+ * out of them; only an operator's rerun from a named stage reopens a ROLLED_BACK or FAILED one (see
+ * {@link RolloutLifecycle}).
+ */
 public enum RolloutStatus {
     PENDING,
     SHADOW,
