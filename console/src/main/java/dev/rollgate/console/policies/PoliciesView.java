@@ -17,7 +17,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.rollgate.console.security.ConsoleUser;
 import dev.rollgate.console.security.CurrentUser;
+import dev.rollgate.console.security.Role;
 import dev.rollgate.console.ui.Durations;
+import dev.rollgate.core.preflight.CheckResult;
+import dev.rollgate.core.preflight.PreflightVerdict;
 import dev.rollgate.core.state.Page;
 import dev.rollgate.core.state.PageRequest;
 import dev.rollgate.core.state.StoredPolicy;
@@ -38,6 +41,7 @@ public class PoliciesView extends VerticalLayout {
     static final int PAGE_SIZE = 25;
 
     private final PolicyDesk desk;
+    private final PreflightDesk preflight;
     private final ConsoleUser user;
     private final Select<String> tenant = new Select<>();
     private final Grid<StoredPolicy> grid = new Grid<>(StoredPolicy.class, false);
@@ -50,8 +54,9 @@ public class PoliciesView extends VerticalLayout {
     private Optional<String> current = Optional.empty();
     private Optional<String> following = Optional.empty();
 
-    public PoliciesView(PolicyDesk desk, CurrentUser currentUser) {
+    public PoliciesView(PolicyDesk desk, PreflightDesk preflight, CurrentUser currentUser) {
         this.desk = desk;
+        this.preflight = preflight;
         this.user = currentUser.get();
         setWidthFull();
 
@@ -128,6 +133,39 @@ public class PoliciesView extends VerticalLayout {
         reading.setId("policy-explanation");
         showReading(reading, desk.read(policy));
         selected.add(yaml, reading);
+        if (preflight.available() && user.has(Role.OPERATOR)) {
+            Div result = new Div();
+            result.setId("preflight-result");
+            Button run = new Button("Run Cordum preflight", e -> showPreflight(result,
+                    preflight.run(user, policy)));
+            run.setId("run-preflight");
+            selected.add(run, result);
+        }
+    }
+
+    /** The verdict and every check, as plain text lines. */
+    static void showPreflight(Div target, PreflightResult result) {
+        target.removeAll();
+        if (result instanceof PreflightResult.Refused refused) {
+            target.add(new Div(refused.why()));
+            return;
+        }
+        PreflightVerdict verdict = ((PreflightResult.Ran) result).verdict();
+        Span head = new Span("Preflight: " + verdict.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT));
+        head.addClassName("rg-badge");
+        head.addClassName(verdict.passed() ? "rg-good" : "rg-bad");
+        target.add(new Div(head));
+        if (verdict instanceof PreflightVerdict.Fail fail) {
+            fail.reasons().forEach(r -> target.add(new Div(r)));
+        } else if (verdict instanceof PreflightVerdict.NeedsApproval needs) {
+            needs.reasons().forEach(r -> target.add(new Div(r)));
+        } else if (verdict instanceof PreflightVerdict.Unavailable unavailable) {
+            target.add(new Div(unavailable.message()));
+        }
+        for (CheckResult check : verdict.checks()) {
+            target.add(new Div(check.kind() + " " + check.target() + ": " + check.status()
+                    + (check.reasons().isEmpty() ? "" : " (" + String.join("; ", check.reasons()) + ")")));
+        }
     }
 
     /** Shows a reading as plain text lines: errors with line and path, or the explanation. */

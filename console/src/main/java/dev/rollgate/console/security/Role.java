@@ -13,7 +13,7 @@ public enum Role {
     APPROVER,
     ADMIN;
 
-    /** Spring Security authority names for the roles this role grants, itself included. */
+    /** The roles this role grants, itself included. */
     public Set<Role> granted() {
         return switch (this) {
             case VIEWER -> EnumSet.of(VIEWER);

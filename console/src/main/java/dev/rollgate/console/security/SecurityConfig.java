@@ -12,6 +12,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
@@ -36,7 +38,13 @@ public class SecurityConfig {
             OidcUserService delegate = new OidcUserService();
             http.oauth2Login(login -> login.userInfoEndpoint(info -> info.oidcUserService(request -> {
                 var signedIn = delegate.loadUser(request);
-                return new ConsoleOidcUser(signedIn, mapper.map(signedIn));
+                ConsoleUser user = mapper.map(signedIn);
+                if (user.roles().isEmpty() || user.tenants().isEmpty()) {
+                    // Signed in at the identity provider, but given nothing to see here.
+                    throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",
+                            "the ID token names no console role or no tenant", null));
+                }
+                return new ConsoleOidcUser(signedIn, user);
             })));
         }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();

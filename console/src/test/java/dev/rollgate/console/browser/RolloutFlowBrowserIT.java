@@ -136,6 +136,8 @@ class RolloutFlowBrowserIT {
         assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.__injected === undefined"))
                 .isEqualTo(true);
         assertThat(browser.pageText()).contains("APPROVAL_DECIDED").contains("by " + ConsoleFixture.BOB);
-        browser.screenshot("07-rollout-after-approval");
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('history-timeline').scrollIntoView({block: 'start'})");
+        browser.screenshot("07-history-with-reason-as-text");
     }
 }

@@ -21,12 +21,13 @@ import java.util.Objects;
 
 /**
  * Completes the approval step's {@code .waitForTaskToken} task: an approval with SendTaskSuccess and the decision
- * as the task output, a rejection with SendTaskFailure and error {@value #REJECTED_ERROR} (the workflow's Catch
- * takes the rollback path). A token Step Functions no longer knows (timed out, aborted, already used) is an
+ * as the task output, a rejection with SendTaskFailure and error {@value #REJECTED_ERROR}, the name the
+ * {@code AwaitApproval} Catch of {@code statemachine/rollout.asl.json} routes to its rejection path.
+ * A token Step Functions no longer knows (timed out, aborted, already used) is an
  * expected outcome, not a failure.
  */
 public final class StepFunctionsApprovalCallback implements ApprovalCallback {
-    public static final String REJECTED_ERROR = "rollgate.ApprovalRejected";
+    public static final String REJECTED_ERROR = "Rollgate.ApprovalRejected";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SfnClient sfn;

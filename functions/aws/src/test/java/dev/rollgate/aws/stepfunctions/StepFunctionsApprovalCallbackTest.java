@@ -85,6 +85,13 @@ class StepFunctionsApprovalCallbackTest {
     }
 
     @Test
+    void the_rejection_error_is_the_one_the_workflow_definition_catches() throws Exception {
+        String asl = java.nio.file.Files.readString(java.nio.file.Path.of("..", "..", "statemachine",
+                "rollout.asl.json"));
+        assertThat(asl).contains("\"" + StepFunctionsApprovalCallback.REJECTED_ERROR + "\"");
+    }
+
+    @Test
     void a_timed_out_step_is_reported_as_no_longer_waiting() {
         RecordingSfn sfn = new RecordingSfn();
         sfn.answer = TaskTimedOutException.builder().message("Task Timed Out").build();
