@@ -33,7 +33,7 @@ public final class SandboxMain {
         System.out.println("            vera@example.com  / vera-secret   (viewer)");
         if (demo != null) {
             System.out.println("  demo:     rollout " + demo + " (scenario " + options.scenario().cliName() + ")");
-            System.out.println("            " + console + "/rollouts/" + demo);
+            System.out.println("            " + console + "/rollout/" + demo);
         }
         System.out.println("  try:      sign in as bob and approve the pending approval when the canary is marginal;");
         System.out.println("            start more: curl -X POST '" + api + "/api/rollouts?scenario=error-spike&agent=billing-agent'");
