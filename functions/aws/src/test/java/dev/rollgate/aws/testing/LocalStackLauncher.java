@@ -1,0 +1,7 @@
+package dev.rollgate.aws.testing;
+
+/** Starts (or reuses) a LocalStack instance and says how to reach it. */
+@FunctionalInterface
+public interface LocalStackLauncher {
+    AwsEndpoint start();
+}
