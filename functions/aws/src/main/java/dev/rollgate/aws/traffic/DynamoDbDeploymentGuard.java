@@ -1,0 +1,131 @@
+package dev.rollgate.aws.traffic;
+
+import dev.rollgate.core.traffic.DeploymentClaim;
+import dev.rollgate.core.traffic.DeploymentGuard;
+import dev.rollgate.core.traffic.DeploymentGuardConflictException;
+import dev.rollgate.core.traffic.DeploymentGuardFailureException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link DeploymentGuard} on the idempotency table (string hash key {@code pk}, string range key
+ * {@code sk}, TTL attribute {@code expiresAt}). A claim is a conditional PutItem
+ * ({@code attribute_not_exists(pk)}), so DynamoDB picks exactly one winner; the deployment id is added to
+ * the same item afterwards, again conditionally.
+ */
+public final class DynamoDbDeploymentGuard implements DeploymentGuard {
+    static final String PK_PREFIX = "deployment-guard#";
+    static final String SK_PREFIX = "stage#";
+
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+    private final Clock clock;
+    private final Duration retention;
+
+    /**
+     * @param retention how long a claim is kept before TTL removes it; longer than any rollout may last,
+     *                  since an expired claim no longer guards
+     */
+    public DynamoDbDeploymentGuard(DynamoDbClient dynamo, String tableName, Clock clock, Duration retention) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.tableName = requireText(tableName, "tableName");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("retention must be positive, was " + retention);
+        }
+        this.retention = retention;
+    }
+
+    @Override
+    public DeploymentClaim claim(String rolloutId, int stageIndex) {
+        var now = clock.instant();
+        Map<String, AttributeValue> item = new java.util.HashMap<>(key(rolloutId, stageIndex));
+        item.put("claimedAt", s(now.toString()));
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(now.plus(retention).getEpochSecond())));
+        try {
+            dynamo.putItem(r -> r.tableName(tableName).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return new DeploymentClaim.Won();
+        } catch (ConditionalCheckFailedException lost) {
+            return new DeploymentClaim.AlreadyClaimed(deploymentOf(rolloutId, stageIndex));
+        } catch (SdkException e) {
+            throw new DeploymentGuardFailureException("claiming stage " + stageIndex + " of rollout " + rolloutId
+                    + " in table " + tableName + " failed", e);
+        }
+    }
+
+    @Override
+    public void recordDeployment(String rolloutId, int stageIndex, String deploymentId) {
+        requireText(deploymentId, "deploymentId");
+        try {
+            dynamo.updateItem(r -> r.tableName(tableName).key(key(rolloutId, stageIndex))
+                    .updateExpression("SET deploymentId = :id")
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(deploymentId) OR deploymentId = :id)")
+                    .expressionAttributeValues(Map.of(":id", s(deploymentId))));
+        } catch (ConditionalCheckFailedException e) {
+            if (read(rolloutId, stageIndex).isEmpty()) {
+                throw new IllegalStateException("stage " + stageIndex + " of rollout " + rolloutId
+                        + " was never claimed", e);
+            }
+            throw new DeploymentGuardConflictException(rolloutId, stageIndex);
+        } catch (SdkException e) {
+            throw new DeploymentGuardFailureException("recording the deployment of stage " + stageIndex
+                    + " of rollout " + rolloutId + " failed", e);
+        }
+    }
+
+    @Override
+    public Optional<String> deploymentOf(String rolloutId, int stageIndex) {
+        return read(rolloutId, stageIndex).flatMap(item -> Optional.ofNullable(item.get("deploymentId")))
+                .map(AttributeValue::s);
+    }
+
+    @Override
+    public void release(String rolloutId, int stageIndex) {
+        try {
+            dynamo.deleteItem(r -> r.tableName(tableName).key(key(rolloutId, stageIndex))
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(deploymentId)"));
+        } catch (ConditionalCheckFailedException alreadyGoneOrRecorded) {
+            // Nothing to release: no claim, or it holds a deployment and must stay.
+        } catch (SdkException e) {
+            throw new DeploymentGuardFailureException("releasing stage " + stageIndex + " of rollout " + rolloutId
+                    + " failed", e);
+        }
+    }
+
+    private Optional<Map<String, AttributeValue>> read(String rolloutId, int stageIndex) {
+        try {
+            var response = dynamo.getItem(r -> r.tableName(tableName).key(key(rolloutId, stageIndex)).consistentRead(true));
+            return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+        } catch (SdkException e) {
+            throw new DeploymentGuardFailureException("reading the claim of stage " + stageIndex + " of rollout "
+                    + rolloutId + " failed", e);
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String rolloutId, int stageIndex) {
+        requireText(rolloutId, "rolloutId");
+        if (stageIndex < 0) {
+            throw new IllegalArgumentException("stageIndex must be >= 0, was " + stageIndex);
+        }
+        return Map.of("pk", s(PK_PREFIX + rolloutId), "sk", s(SK_PREFIX + stageIndex));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static String requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must be non-blank");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.rollgate.core.traffic;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** A {@link DeploymentGuard} in memory, with the same first-claim-wins rule as the DynamoDB one. */
+public final class InMemoryDeploymentGuard implements DeploymentGuard {
+    private static final String NOT_RECORDED = "";
+
+    private final ConcurrentMap<String, String> deployments = new ConcurrentHashMap<>();
+
+    @Override
+    public DeploymentClaim claim(String rolloutId, int stageIndex) {
+        String previous = deployments.putIfAbsent(key(rolloutId, stageIndex), NOT_RECORDED);
+        if (previous == null) {
+            return new DeploymentClaim.Won();
+        }
+        return new DeploymentClaim.AlreadyClaimed(recorded(previous));
+    }
+
+    @Override
+    public void recordDeployment(String rolloutId, int stageIndex, String deploymentId) {
+        String key = key(rolloutId, stageIndex);
+        if (!deployments.containsKey(key)) {
+            throw new IllegalStateException("stage " + stageIndex + " of rollout " + rolloutId + " was never claimed");
+        }
+        if (!deployments.replace(key, NOT_RECORDED, deploymentId) && !deploymentId.equals(deployments.get(key))) {
+            throw new DeploymentGuardConflictException(rolloutId, stageIndex);
+        }
+    }
+
+    @Override
+    public void release(String rolloutId, int stageIndex) {
+        deployments.remove(key(rolloutId, stageIndex), NOT_RECORDED);
+    }
+
+    @Override
+    public Optional<String> deploymentOf(String rolloutId, int stageIndex) {
+        return recorded(deployments.get(key(rolloutId, stageIndex)));
+    }
+
+    private static Optional<String> recorded(String value) {
+        return value == null || value.equals(NOT_RECORDED) ? Optional.empty() : Optional.of(value);
+    }
+
+    private static String key(String rolloutId, int stageIndex) {
+        return rolloutId + "#" + stageIndex;
+    }
+}
