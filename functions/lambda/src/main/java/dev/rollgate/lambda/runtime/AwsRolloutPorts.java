@@ -36,12 +36,20 @@ public final class AwsRolloutPorts implements RolloutPorts {
     public AwsRolloutPorts(Configuration config, AwsClients clients) {
         this.config = config;
         this.clients = clients;
-        stores = Lazy.of(() -> DynamoDbStateStores.create(clients.dynamo(), TableNames.fromEnvironment(config.asMap())));
-        events = Lazy.of(() -> new BestEffortLifecycleEvents(new EventBridgeLifecycleEvents(clients.events(),
-                config.require(Configuration.EVENT_BUS))));
+        // Configuration is read before a client is built, so a missing variable is named without any SDK set-up.
+        stores = Lazy.of(() -> {
+            TableNames tables = TableNames.fromEnvironment(config.asMap());
+            return DynamoDbStateStores.create(clients.dynamo(), tables);
+        });
+        events = Lazy.of(() -> {
+            String bus = config.require(Configuration.EVENT_BUS);
+            return new BestEffortLifecycleEvents(new EventBridgeLifecycleEvents(clients.events(), bus));
+        });
         callbacks = Lazy.of(() -> new StepFunctionsTaskCallbacks(clients.sfn()));
-        executions = Lazy.of(() -> new StepFunctionsWorkflowExecutions(clients.sfn(),
-                config.require(Configuration.STATE_MACHINE_ARN)));
+        executions = Lazy.of(() -> {
+            String stateMachineArn = config.require(Configuration.STATE_MACHINE_ARN);
+            return new StepFunctionsWorkflowExecutions(clients.sfn(), stateMachineArn);
+        });
         hookReporter = Lazy.of(() -> new CodeDeployHookReporter(clients.codeDeploy()));
     }
 
