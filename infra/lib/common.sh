@@ -33,7 +33,8 @@ PY
 start_moto() {
   mkdir -p "$RUN_DIR"
   MOTO_PORT=$(free_port)
-  "$VENV/bin/moto_server" -H 127.0.0.1 -p "$MOTO_PORT" > "$RUN_DIR/moto-${MOTO_PORT}.log" 2>&1 &
+  # infra/moto_server.py is moto_server with DynamoDB requests serialized (atomic conditional writes, as in AWS).
+  "$VENV/bin/python" "$ROOT/infra/moto_server.py" -H 127.0.0.1 -p "$MOTO_PORT" > "$RUN_DIR/moto-${MOTO_PORT}.log" 2>&1 &
   MOTO_PID=$!
   export AWS_ENDPOINT_URL="http://127.0.0.1:${MOTO_PORT}"
   export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_SESSION_TOKEN=testing

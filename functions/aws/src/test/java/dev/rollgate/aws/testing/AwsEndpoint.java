@@ -1,5 +1,6 @@
 package dev.rollgate.aws.testing;
 
+import dev.rollgate.aws.dynamodb.DynamoDbClients;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -36,8 +37,9 @@ public record AwsEndpoint(AwsBackend backend, URI endpoint, Region region, Strin
                 .credentialsProvider(StaticCredentialsProvider.create(credentials));
     }
 
+    /** A DynamoDB client configured like production ({@link DynamoDbClients}), pointed at this endpoint. */
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder()).build();
+        return configure(DynamoDbClients.configured(DynamoDbClient.builder())).build();
     }
 
     /** Keeps the secret out of test reports. */

@@ -16,6 +16,16 @@ public final class EmulatorDifferences {
             "TTL is stored but expired items are never deleted by moto; expiry is enforced by conditions";
 
     /**
+     * moto serves requests on several threads without locking its DynamoDB backend, so two conditional writes
+     * can both pass and a cancelled transaction can undo other threads' writes. rollgate's exactly-once tests
+     * (20 concurrent starts, two concurrent approval decisions) then fail on moto although the code is right.
+     * {@code infra/moto_server.py}, which {@code infra/test.sh} starts, serializes DynamoDB requests to restore
+     * AWS's atomic conditional writes; the tests themselves stay unchanged.
+     */
+    public static final String MOTO_DYNAMODB_WRITES_NOT_ATOMIC =
+            "moto's DynamoDB is not atomic under concurrent requests; infra/moto_server.py serializes them";
+
+    /**
      * DynamoDB reports why a transaction was cancelled per item; emulators fill these reasons in differently
      * or not at all. The adapters re-read the items after a cancelled transaction instead of parsing reasons.
      */
