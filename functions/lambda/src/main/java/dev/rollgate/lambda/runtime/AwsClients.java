@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * Lambda environment through the SDK's default chains, resolved lazily at the first call.
  */
 public final class AwsClients {
+    /** The services whose clients were built, as IAM names them (dynamodb, events, states, ...). */
+    private final java.util.Set<String> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Lazy<SdkHttpClient> http = Lazy.of(() -> UrlConnectionHttpClient.builder().build());
     private final Lazy<DynamoDbClient> dynamo = Lazy.of(() -> DynamoDbClient.builder().httpClient(http.get()).build());
     private final Lazy<EventBridgeClient> events = Lazy.of(
@@ -24,22 +26,32 @@ public final class AwsClients {
             () -> CodeDeployClient.builder().httpClient(http.get()).build());
 
     public DynamoDbClient dynamo() {
+        used.add("dynamodb");
         return dynamo.get();
     }
 
     public EventBridgeClient events() {
+        used.add("events");
         return events.get();
     }
 
     public SfnClient sfn() {
+        used.add("states");
         return sfn.get();
     }
 
     public LambdaClient lambda() {
+        used.add("lambda");
         return lambda.get();
     }
 
     public CodeDeployClient codeDeploy() {
+        used.add("codedeploy");
         return codeDeploy.get();
+    }
+
+    /** Which services this environment has built clients for so far; the template check compares it with IAM. */
+    public java.util.Set<String> usedServices() {
+        return java.util.Set.copyOf(used);
     }
 }

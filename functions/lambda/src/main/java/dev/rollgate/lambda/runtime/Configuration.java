@@ -21,6 +21,10 @@ public final class Configuration {
     public static final String TENANT = "ROLLGATE_TENANT";
     public static final String AGENT_FUNCTION = "ROLLGATE_AGENT_FUNCTION_NAME";
     public static final String AGENT_ALIAS = "ROLLGATE_AGENT_ALIAS";
+    /** The codedeploy driver's application, deployment group and TimeBasedCanary config (traffic adapter). */
+    public static final String CODEDEPLOY_APPLICATION = "ROLLGATE_CODEDEPLOY_APPLICATION";
+    public static final String CODEDEPLOY_GROUP = "ROLLGATE_CODEDEPLOY_GROUP";
+    public static final String CODEDEPLOY_CONFIG = "ROLLGATE_CODEDEPLOY_CONFIG";
     /** Read by the Cordum client ({@code CordumClientConfig}) that the preflight adapter builds. */
     public static final String CORDUM_URL = "CORDUM_URL";
     public static final String CORDUM_API_KEY_PARAMETER = "CORDUM_API_KEY_PARAMETER";
@@ -65,7 +69,8 @@ public final class Configuration {
         for (TableSpec spec : StateSchema.ALL) {
             names.add(spec.envVariable());
         }
-        names.addAll(Set.of(EVENT_BUS, STATE_MACHINE_ARN, TENANT, AGENT_FUNCTION, AGENT_ALIAS));
+        names.addAll(Set.of(EVENT_BUS, STATE_MACHINE_ARN, TENANT, AGENT_FUNCTION, AGENT_ALIAS, CODEDEPLOY_APPLICATION,
+                CODEDEPLOY_GROUP, CODEDEPLOY_CONFIG));
         return Set.copyOf(names);
     }
 }
