@@ -9,6 +9,8 @@ ROOT=$(pwd)
 source infra/lib/common.sh
 
 ensure_python_tools
+# Template and ASL format checks (offline): sam validate --lint, asl-validator.
+infra/check-template.sh
 start_moto
 trap stop_moto EXIT
 
