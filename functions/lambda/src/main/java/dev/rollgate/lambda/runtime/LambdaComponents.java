@@ -61,6 +61,12 @@ public final class LambdaComponents {
         return SHARED.get();
     }
 
+    /** The SDK clients behind the ports, when they are the deployed ones (for SnapStart priming). */
+    public java.util.Optional<AwsClients> awsClients() {
+        return ports instanceof AwsRolloutPorts aws ? java.util.Optional.of(aws.clients())
+                : java.util.Optional.empty();
+    }
+
     public String tenant() {
         return ports.tenant();
     }

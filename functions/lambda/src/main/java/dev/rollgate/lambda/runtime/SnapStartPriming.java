@@ -32,7 +32,8 @@ public final class SnapStartPriming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        prime(new AwsClients());
+        // The clients the handlers will use after restore: the shared components' own.
+        LambdaComponents.shared().awsClients().ifPresent(SnapStartPriming::prime);
         StepJson.of(new WorkflowStep("r-prime", NextStep.OBSERVE, RolloutStatus.CANARY, 1, 10, 60, 0));
         Input.of(Map.of("rolloutId", "r-prime", "stageIndex", 1), "priming").requiredInt("stageIndex");
     }
