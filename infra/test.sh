@@ -9,6 +9,7 @@ ROOT=$(pwd)
 source infra/lib/common.sh
 
 ensure_python_tools
+ensure_node_tools
 # Template and ASL format checks (offline): sam validate --lint, asl-validator.
 infra/check-template.sh
 start_moto

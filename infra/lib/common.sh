@@ -82,3 +82,17 @@ stop_moto() {
     log "moto stopped"
   fi
 }
+
+# The npm tools under infra/asl (asl-validator, aws-local-stepfunctions) used by the statemachine conformance tests;
+# `npm ci` runs again only when package-lock.json changed since the last install.
+ensure_node_tools() {
+  local dir="${ROOT}/infra/asl"
+  local marker="${dir}/node_modules/.rollgate-lock.sha256"
+  local lock_hash
+  lock_hash=$(sha256sum "${dir}/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$marker" ] && [ "$(cat "$marker")" = "$lock_hash" ]; then return 0; fi
+  command -v node > /dev/null || { log "node is not installed: the ASL conformance tests need Node.js 20+"; return 1; }
+  log "installing the ASL tools in ${dir} (npm ci)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_hash" > "$marker"
+}

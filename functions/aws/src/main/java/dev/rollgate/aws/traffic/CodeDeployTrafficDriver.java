@@ -78,16 +78,6 @@ public final class CodeDeployTrafficDriver implements TrafficDriver {
         if (recorded.isPresent()) {
             return outcomeOfExisting(recorded.get(), canary);
         }
-        Optional<String> running = activeDeployments(canary).stream().findFirst();
-        if (running.isPresent()) {
-            return new ShiftOutcome.Refused(RefusalReason.DEPLOYMENT_IN_PROGRESS, "deployment " + running.get()
-                    + " is still running in group " + canary.deploymentGroup());
-        }
-        LambdaAlias.State state = alias.read(target);
-        if (state.routing().map(AliasRouting::isWeighted).orElse(true)) {
-            return new ShiftOutcome.Refused(RefusalReason.ALIAS_WEIGHTED, LambdaAlias.where(target)
-                    + " is weighted; CodeDeploy cannot start a deployment on a weighted alias");
-        }
         return claimAndStart(target, canary, stageIndex);
     }
 
@@ -149,9 +139,16 @@ public final class CodeDeployTrafficDriver implements TrafficDriver {
         if (claim instanceof DeploymentClaim.AlreadyClaimed earlier) {
             return earlier.deploymentId().map(id -> outcomeOfExisting(id, canary)).orElseGet(() ->
                     new ShiftOutcome.Refused(RefusalReason.CLAIM_WITHOUT_DEPLOYMENT, "stage " + stageIndex
-                            + " of rollout " + target.rolloutId() + " was claimed by an attempt that recorded no "
-                            + "deployment; check group " + canary.deploymentGroup() + " for a deployment described '"
+                            + " of rollout " + target.rolloutId() + " is claimed by another attempt that has not "
+                            + "recorded a deployment (still starting it, or it failed); check group " + canary.deploymentGroup() + " for a deployment described '"
                             + description(target, stageIndex) + "'"));
+        }
+        // Checked after winning the claim, so a racing retry of this rollout never mistakes our own new
+        // deployment for someone else's; a refusal gives the claim back.
+        Optional<ShiftOutcome> refusal = refusalToStart(target, canary);
+        if (refusal.isPresent()) {
+            guard.release(target.rolloutId(), stageIndex);
+            return refusal.get();
         }
         String deploymentId;
         try {
@@ -173,6 +170,20 @@ public final class CodeDeployTrafficDriver implements TrafficDriver {
         }
         guard.recordDeployment(target.rolloutId(), stageIndex, deploymentId);
         return new ShiftOutcome.Shifted(canary.canaryPercentage());
+    }
+
+    private Optional<ShiftOutcome> refusalToStart(TrafficTarget target, CodeDeployCanary canary) {
+        Optional<String> running = activeDeployments(canary).stream().findFirst();
+        if (running.isPresent()) {
+            return Optional.of(new ShiftOutcome.Refused(RefusalReason.DEPLOYMENT_IN_PROGRESS, "deployment "
+                    + running.get() + " is still running in group " + canary.deploymentGroup()));
+        }
+        LambdaAlias.State state = alias.read(target);
+        if (state.routing().map(AliasRouting::isWeighted).orElse(true)) {
+            return Optional.of(new ShiftOutcome.Refused(RefusalReason.ALIAS_WEIGHTED, LambdaAlias.where(target)
+                    + " is weighted; CodeDeploy cannot start a deployment on a weighted alias"));
+        }
+        return Optional.empty();
     }
 
     /** Equal canary settings share one custom config, named after them. */

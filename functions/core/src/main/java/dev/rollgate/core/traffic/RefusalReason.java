@@ -14,7 +14,7 @@ public enum RefusalReason {
     NO_DEPLOYMENT,
     /** The rollout's deployment ended without reaching 100 % (failed hook, hook timeout, stopped). */
     DEPLOYMENT_NOT_SUCCEEDED,
-    /** The stage was claimed by an earlier attempt that recorded no deployment id; an operator must look. */
+    /** Another attempt claimed the stage and recorded no deployment yet: still starting it, or lost; retry or check. */
     CLAIM_WITHOUT_DEPLOYMENT,
     /** The alias points at neither the baseline nor the candidate version, so someone else moved it. */
     ALIAS_MOVED_ELSEWHERE;

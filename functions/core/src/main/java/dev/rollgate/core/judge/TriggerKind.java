@@ -1,0 +1,22 @@
+package dev.rollgate.core.judge;
+
+/** The rollback triggers, each with the reason code a firing reports. */
+public enum TriggerKind {
+    ERROR_RATE_RATIO,
+    POLICY_DENY_RATE,
+    OVERLOAD_SUSTAINED,
+    APPROVAL_BACKLOG,
+    PARSE_FAILURE_RATIO,
+    SAFETY_DENY_RATIO,
+    CRITICAL_INCIDENT;
+
+    public String reasonCode() {
+        return "TRIGGER_" + name();
+    }
+
+    /** Whether the trigger is a sequential test that spends part of the alpha budget. */
+    public boolean sequential() {
+        return this == ERROR_RATE_RATIO || this == POLICY_DENY_RATE || this == PARSE_FAILURE_RATIO
+                || this == SAFETY_DENY_RATIO;
+    }
+}

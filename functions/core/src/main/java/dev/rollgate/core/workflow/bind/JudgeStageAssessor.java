@@ -1,0 +1,70 @@
+package dev.rollgate.core.workflow.bind;
+
+import dev.rollgate.core.judge.Decision;
+import dev.rollgate.core.judge.MetricResult;
+import dev.rollgate.core.judge.StageEvaluation;
+import dev.rollgate.core.judge.StageEvaluator;
+import dev.rollgate.core.judge.TriggerKind;
+import dev.rollgate.core.judge.TriggerResult;
+import dev.rollgate.core.lifecycle.TriggerCode;
+import dev.rollgate.core.lifecycle.VerdictOutcome;
+import dev.rollgate.core.metrics.MetricWindow;
+import dev.rollgate.core.policy.RolloutPolicy;
+import dev.rollgate.core.workflow.StageJudge;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The workflow's {@link StageJudge} backed by the canary judge's {@link StageEvaluator}. */
+public final class JudgeStageAssessor implements StageJudge {
+    private final StageEvaluator evaluator;
+
+    public JudgeStageAssessor(StageEvaluator evaluator) {
+        this.evaluator = evaluator;
+    }
+
+    @Override
+    public Assessment assess(RolloutPolicy policy, int stageIndex, List<MetricWindow> baseline,
+                             List<MetricWindow> canary, Duration elapsed) {
+        List<MetricWindow> windows = new ArrayList<>(baseline.size() + canary.size());
+        windows.addAll(baseline);
+        windows.addAll(canary);
+        StageEvaluation e = evaluator.evaluate(policy, policy.stage(stageIndex), windows, elapsed);
+        Optional<Fired> fired = e.triggers().stream().filter(TriggerResult::fired).findFirst()
+                .map(t -> new Fired(triggerCode(t.trigger()), t.detail()));
+        Map<String, String> explanation = new LinkedHashMap<>();
+        for (MetricResult m : e.metrics()) {
+            explanation.put("metric." + m.metric(), m.outcome() + ": " + m.explanation());
+        }
+        e.triggers().stream().filter(TriggerResult::fired)
+                .forEach(t -> explanation.put("trigger." + t.trigger().name(), t.detail()));
+        e.gates().forEach(g -> explanation.put("gate." + g.gate(), (g.met() ? "met: " : "not met: ") + g.detail()));
+        double score = e.score() == null ? 0 : e.score();
+        return new Assessment(fired, outcome(e.decision()), score, e.reasons(), explanation);
+    }
+
+    static VerdictOutcome outcome(Decision decision) {
+        return switch (decision) {
+            case CONTINUE -> VerdictOutcome.CONTINUE;
+            case PROMOTE -> VerdictOutcome.PROMOTE;
+            case HOLD -> VerdictOutcome.HOLD;
+            case ROLLBACK -> VerdictOutcome.ROLLBACK;
+        };
+    }
+
+    static TriggerCode triggerCode(TriggerKind kind) {
+        return switch (kind) {
+            case ERROR_RATE_RATIO -> TriggerCode.ERROR_RATE_RATIO;
+            case POLICY_DENY_RATE -> TriggerCode.POLICY_DENY_RATE;
+            case OVERLOAD_SUSTAINED -> TriggerCode.OVERLOAD_SUSTAINED;
+            case APPROVAL_BACKLOG -> TriggerCode.APPROVAL_BACKLOG;
+            case PARSE_FAILURE_RATIO -> TriggerCode.PARSE_FAILURE_RATIO;
+            case SAFETY_DENY_RATIO -> TriggerCode.SAFETY_DENY_RATIO;
+            case CRITICAL_INCIDENT -> TriggerCode.CRITICAL_INCIDENT;
+        };
+    }
+}
