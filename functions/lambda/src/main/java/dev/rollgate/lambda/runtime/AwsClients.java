@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The SDK clients of one execution environment, each built on first use over one shared url-connection HTTP
@@ -24,6 +25,13 @@ public final class AwsClients {
     private final Lazy<LambdaClient> lambda = Lazy.of(() -> LambdaClient.builder().httpClient(http.get()).build());
     private final Lazy<CodeDeployClient> codeDeploy = Lazy.of(
             () -> CodeDeployClient.builder().httpClient(http.get()).build());
+
+    private final Lazy<SsmClient> ssm = Lazy.of(() -> SsmClient.builder().httpClient(http.get()).build());
+
+    public SsmClient ssm() {
+        used.add("ssm");
+        return ssm.get();
+    }
 
     public DynamoDbClient dynamo() {
         used.add("dynamodb");

@@ -5,7 +5,25 @@ import dev.rollgate.aws.dynamodb.TableNames;
 import dev.rollgate.aws.eventbridge.EventBridgeLifecycleEvents;
 import dev.rollgate.aws.stepfunctions.StepFunctionsTaskCallbacks;
 import dev.rollgate.aws.stepfunctions.StepFunctionsWorkflowExecutions;
+import dev.rollgate.aws.cordum.CordumClientConfig;
+import dev.rollgate.aws.cordum.HttpCordumClient;
+import dev.rollgate.aws.cordum.SsmApiKeySource;
+import dev.rollgate.aws.traffic.AliasTrafficDriver;
 import dev.rollgate.aws.traffic.CodeDeployHookReporter;
+import dev.rollgate.aws.traffic.CodeDeployTrafficDriver;
+import dev.rollgate.aws.traffic.DynamoDbDeploymentGuard;
+import dev.rollgate.core.judge.StageEvaluator;
+import dev.rollgate.core.metrics.WindowParser;
+import dev.rollgate.core.policy.TrafficDriverKind;
+import dev.rollgate.core.preflight.PreflightGate;
+import dev.rollgate.core.workflow.bind.DriverTrafficControl;
+import dev.rollgate.core.workflow.bind.GatePreflightCheck;
+import dev.rollgate.core.workflow.bind.JudgeStageAssessor;
+import dev.rollgate.core.workflow.bind.ParserWindowDecoder;
+import dev.rollgate.core.workflow.bind.TrafficTargets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.parameters.ssm.SSMProvider;
 import dev.rollgate.core.state.StateStores;
 import dev.rollgate.core.traffic.LifecycleHookReporter;
 import dev.rollgate.core.workflow.LifecycleEvents;
@@ -17,12 +35,16 @@ import dev.rollgate.core.workflow.WindowDecoder;
 import dev.rollgate.core.workflow.WorkflowExecutions;
 import dev.rollgate.lambda.codedeploy.HookVerdicts;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The deployed adapters, each built on first use from the function's environment. Ports whose adapters are
- * finished on other branches (Cordum preflight, traffic control over the drivers, the judge and window parser,
- * hook verdicts) fail with {@link AdapterNotWiredException} until the project lead wires them here.
+ * The deployed adapters, each built on first use from the function's environment: DynamoDB state, EventBridge
+ * events, Step Functions, the Cordum preflight gate (API key from SSM), the alias and CodeDeploy traffic drivers,
+ * the judge and the window parser. The CodeDeploy hook verdicts have no use case yet and fail with
+ * {@link AdapterNotWiredException}, which the hook handlers turn into a FAILED report (fail closed).
  */
 public final class AwsRolloutPorts implements RolloutPorts {
     private final Configuration config;
@@ -32,6 +54,15 @@ public final class AwsRolloutPorts implements RolloutPorts {
     private final Lazy<TaskCallbacks> callbacks;
     private final Lazy<WorkflowExecutions> executions;
     private final Lazy<LifecycleHookReporter> hookReporter;
+    private final Lazy<PreflightCheck> preflight;
+    private final Lazy<TrafficControl> traffic;
+    private final Lazy<StageJudge> judge = Lazy.of(() -> new JudgeStageAssessor(new StageEvaluator()));
+    private final Lazy<WindowDecoder> decoder = Lazy.of(() -> new ParserWindowDecoder(new WindowParser()));
+    /** How long a cached Cordum API key is used before SSM is asked again (rotation takes effect within it). */
+    static final Duration API_KEY_MAX_AGE = Duration.ofMinutes(5);
+    /** How long the record of a started CodeDeploy deployment is kept (longer than any rollout). */
+    static final Duration DEPLOYMENT_RECORD_RETENTION = Duration.ofDays(60);
+    private static final Logger LOG = LoggerFactory.getLogger(AwsRolloutPorts.class);
 
     public AwsRolloutPorts(Configuration config, AwsClients clients) {
         this.config = config;
@@ -51,6 +82,30 @@ public final class AwsRolloutPorts implements RolloutPorts {
             return new StepFunctionsWorkflowExecutions(clients.sfn(), stateMachineArn);
         });
         hookReporter = Lazy.of(() -> new CodeDeployHookReporter(clients.codeDeploy()));
+        preflight = Lazy.of(() -> {
+            CordumClientConfig cordum = CordumClientConfig.fromEnvironment(config.asMap());
+            String keyParameter = config.require(Configuration.CORDUM_API_KEY_PARAMETER);
+            HttpCordumClient client = new HttpCordumClient(cordum, new SsmApiKeySource(
+                    SSMProvider.builder().withClient(clients.ssm()).build(), keyParameter, API_KEY_MAX_AGE));
+            return new GatePreflightCheck(new PreflightGate(client, client, event -> LOG.info(
+                    "preflight call for stage {}: {} in {} ms", event.stage(),
+                    event.result().getClass().getSimpleName(), event.elapsed().toMillis()), Clock.systemUTC()));
+        });
+        traffic = Lazy.of(() -> {
+            TrafficTargets targets = new TrafficTargets(config.require(Configuration.AGENT_ALIAS),
+                    Optional.of(config.require(Configuration.AGENT_FUNCTION)), Optional.of(
+                    new TrafficTargets.CodeDeploySettings(config.require(Configuration.CODEDEPLOY_APPLICATION),
+                            config.require(Configuration.CODEDEPLOY_GROUP),
+                            config.require(Configuration.CODEDEPLOY_BEFORE_HOOK),
+                            config.require(Configuration.CODEDEPLOY_AFTER_HOOK))));
+            String guardTable = TableNames.fromEnvironment(config.asMap()).idempotency();
+            DynamoDbDeploymentGuard guard = new DynamoDbDeploymentGuard(clients.dynamo(), guardTable,
+                    Clock.systemUTC(), DEPLOYMENT_RECORD_RETENTION);
+            return new DriverTrafficControl(Map.of(
+                    TrafficDriverKind.ALIAS, new AliasTrafficDriver(clients.lambda()),
+                    TrafficDriverKind.CODEDEPLOY, new CodeDeployTrafficDriver(clients.codeDeploy(), clients.lambda(),
+                            guard)), targets);
+        });
     }
 
     public static AwsRolloutPorts fromEnvironment(Map<String, String> env) {
@@ -83,28 +138,28 @@ public final class AwsRolloutPorts implements RolloutPorts {
 
     @Override
     public PreflightCheck preflightCheck() {
-        throw new AdapterNotWiredException("PreflightCheck", "branch cordum: PreflightGate over HttpCordumClient");
+        return preflight.get();
     }
 
     @Override
     public TrafficControl trafficControl() {
-        throw new AdapterNotWiredException("TrafficControl",
-                "branch traffic: AliasTrafficDriver / CodeDeployTrafficDriver");
+        return traffic.get();
     }
 
     @Override
     public StageJudge stageJudge() {
-        throw new AdapterNotWiredException("StageJudge", "branch judge: the stage evaluator");
+        return judge.get();
     }
 
     @Override
     public WindowDecoder windowDecoder() {
-        throw new AdapterNotWiredException("WindowDecoder", "branch judge: the window parser");
+        return decoder.get();
     }
 
     @Override
     public HookVerdicts hookVerdicts() {
-        throw new AdapterNotWiredException("HookVerdicts", "branch traffic: the codedeploy driver's deployment records");
+        throw new AdapterNotWiredException("HookVerdicts",
+                "a hook use case that maps a deployment to its rollout's gate (not written yet)");
     }
 
     @Override

@@ -25,6 +25,9 @@ public final class Configuration {
     public static final String CODEDEPLOY_APPLICATION = "ROLLGATE_CODEDEPLOY_APPLICATION";
     public static final String CODEDEPLOY_GROUP = "ROLLGATE_CODEDEPLOY_GROUP";
     public static final String CODEDEPLOY_CONFIG = "ROLLGATE_CODEDEPLOY_CONFIG";
+    /** The CodeDeploy hook functions' names, given to deployments the codedeploy driver creates. */
+    public static final String CODEDEPLOY_BEFORE_HOOK = "ROLLGATE_CODEDEPLOY_BEFORE_HOOK";
+    public static final String CODEDEPLOY_AFTER_HOOK = "ROLLGATE_CODEDEPLOY_AFTER_HOOK";
     /** Read by the Cordum client ({@code CordumClientConfig}) that the preflight adapter builds. */
     public static final String CORDUM_URL = "CORDUM_URL";
     public static final String CORDUM_API_KEY_PARAMETER = "CORDUM_API_KEY_PARAMETER";
@@ -70,7 +73,7 @@ public final class Configuration {
             names.add(spec.envVariable());
         }
         names.addAll(Set.of(EVENT_BUS, STATE_MACHINE_ARN, TENANT, AGENT_FUNCTION, AGENT_ALIAS, CODEDEPLOY_APPLICATION,
-                CODEDEPLOY_GROUP, CODEDEPLOY_CONFIG));
+                CODEDEPLOY_GROUP, CODEDEPLOY_CONFIG, CODEDEPLOY_BEFORE_HOOK, CODEDEPLOY_AFTER_HOOK));
         return Set.copyOf(names);
     }
 }

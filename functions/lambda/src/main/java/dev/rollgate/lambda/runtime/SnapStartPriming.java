@@ -45,6 +45,7 @@ public final class SnapStartPriming implements Resource {
         clients.sfn();
         clients.lambda();
         clients.codeDeploy();
+        clients.ssm();
     }
 
     @Override

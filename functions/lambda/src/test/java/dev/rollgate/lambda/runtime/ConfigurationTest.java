@@ -45,8 +45,15 @@ class ConfigurationTest {
     void aPortWhoseAdapterIsNotWiredSaysWhereItComesFrom() {
         AwsRolloutPorts ports = AwsRolloutPorts.fromEnvironment(Map.of());
 
-        assertThatThrownBy(ports::preflightCheck).isInstanceOf(AdapterNotWiredException.class)
-                .hasMessageContaining("PreflightCheck").hasMessageContaining("cordum");
+        assertThatThrownBy(ports::hookVerdicts).isInstanceOf(AdapterNotWiredException.class)
+                .hasMessageContaining("HookVerdicts");
+    }
+
+    @Test
+    void thePreflightGateNamesAMissingCordumUrl() {
+        AwsRolloutPorts ports = AwsRolloutPorts.fromEnvironment(Map.of());
+
+        assertThatThrownBy(ports::preflightCheck).hasMessageContaining("CORDUM_URL");
     }
 
     @Test

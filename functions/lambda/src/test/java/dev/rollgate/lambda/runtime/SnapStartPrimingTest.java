@@ -17,7 +17,7 @@ class SnapStartPrimingTest {
         components.awsClients().ifPresent(SnapStartPriming::prime);
 
         assertThat(ports.clients().usedServices())
-                .containsExactlyInAnyOrder("dynamodb", "events", "states", "lambda", "codedeploy");
+                .containsExactlyInAnyOrder("dynamodb", "events", "states", "lambda", "codedeploy", "ssm");
     }
 
     @Test

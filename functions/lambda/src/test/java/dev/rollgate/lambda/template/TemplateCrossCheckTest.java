@@ -278,6 +278,9 @@ class TemplateCrossCheckTest {
             return value.asText();
         }
         String ref = value.path("Ref").asText("value");
+        if (name.equals(Configuration.CORDUM_URL)) {
+            return "https://cordum.example.com";
+        }
         if (name.equals(Configuration.STATE_MACHINE_ARN)) {
             return "arn:aws:states:us-east-1:123456789012:stateMachine:" + ref;
         }
