@@ -11,6 +11,8 @@ source infra/lib/common.sh
 ensure_python_tools
 ensure_node_tools
 ensure_chromium
+# Template and ASL format checks (offline): sam validate --lint, asl-validator.
+infra/check-template.sh
 start_moto
 trap stop_moto EXIT
 

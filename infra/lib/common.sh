@@ -19,6 +19,27 @@ ensure_python_tools() {
   touch "$marker"
 }
 
+# AWS SAM CLI in the same virtual environment, for `sam validate --lint` and `sam build`; idempotent.
+# pip is run through the venv's python so a copied .tools/ directory installs into itself.
+SAM_CLI_VERSION="1.170.0"
+ensure_sam_cli() {
+  local marker="${VENV}/.rollgate-sam-${SAM_CLI_VERSION}"
+  if [ -f "$marker" ]; then return 0; fi
+  log "installing aws-sam-cli==${SAM_CLI_VERSION} into ${VENV}"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "aws-sam-cli==${SAM_CLI_VERSION}"
+  touch "$marker"
+}
+
+# asl-validator for the ASL check when infra/asl (the local runner's node tools) is not present.
+ASL_VALIDATOR_VERSION="4.0.0"
+ensure_asl_validator() {
+  export ASL_VALIDATOR_DIR="${TOOLS_DIR}/asl-validator/node_modules"
+  if [ -d "$ASL_VALIDATOR_DIR/asl-validator" ]; then return 0; fi
+  log "installing asl-validator@${ASL_VALIDATOR_VERSION} into ${TOOLS_DIR}/asl-validator"
+  mkdir -p "${TOOLS_DIR}/asl-validator"
+  npm install --silent --no-audit --no-fund --prefix "${TOOLS_DIR}/asl-validator" "asl-validator@${ASL_VALIDATOR_VERSION}"
+}
+
 free_port() {
   python3 - <<'PY'
 import socket

@@ -1,0 +1,42 @@
+package dev.rollgate.lambda.codedeploy;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.rollgate.lambda.runtime.LambdaComponents;
+import dev.rollgate.lambda.runtime.PowertoolsTelemetry;
+import dev.rollgate.lambda.runtime.SnapStartPriming;
+import dev.rollgate.lambda.runtime.Telemetry;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * CodeDeploy's BeforeAllowTraffic hook for the agent function's deployments (also usable from a team's own SAM
+ * {@code DeploymentPreference}). Input {@code {DeploymentId, LifecycleEventHookExecutionId}}; the verdict is
+ * reported with PutLifecycleEventHookExecutionStatus, FAILED when it cannot be reached.
+ */
+public final class BeforeAllowTrafficHookHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    static {
+        SnapStartPriming.register();
+    }
+
+    private final Supplier<LambdaComponents> components;
+    private final Clock clock;
+    private final Telemetry telemetry;
+
+    public BeforeAllowTrafficHookHandler() {
+        this(LambdaComponents::shared, Clock.systemUTC(), new PowertoolsTelemetry());
+    }
+
+    public BeforeAllowTrafficHookHandler(Supplier<LambdaComponents> components, Clock clock, Telemetry telemetry) {
+        this.components = components;
+        this.clock = clock;
+        this.telemetry = telemetry;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        return HookHandlers.handle(HookPhase.BEFORE_ALLOW_TRAFFIC, "before-allow-traffic-hook", event, context, components, clock, telemetry);
+    }
+}
