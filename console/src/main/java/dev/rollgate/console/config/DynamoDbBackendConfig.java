@@ -5,11 +5,6 @@ import dev.rollgate.aws.dynamodb.StateTables;
 import dev.rollgate.aws.dynamodb.TableNames;
 import dev.rollgate.aws.stepfunctions.StepFunctionsApprovalCallback;
 import dev.rollgate.core.approval.ApprovalCallback;
-import dev.rollgate.core.state.Approvals;
-import dev.rollgate.core.state.MetricWindowStore;
-import dev.rollgate.core.state.Policies;
-import dev.rollgate.core.state.RolloutHistory;
-import dev.rollgate.core.state.Rollouts;
 import dev.rollgate.core.state.StateStores;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -62,31 +57,6 @@ public class DynamoDbBackendConfig {
             StateTables.createAll(dynamo, names);
         }
         return DynamoDbStateStores.create(dynamo, names);
-    }
-
-    @Bean
-    Rollouts rollouts(StateStores stores) {
-        return stores.rollouts();
-    }
-
-    @Bean
-    RolloutHistory rolloutHistory(StateStores stores) {
-        return stores.history();
-    }
-
-    @Bean
-    MetricWindowStore metricWindowStore(StateStores stores) {
-        return stores.windows();
-    }
-
-    @Bean
-    Approvals approvals(StateStores stores) {
-        return stores.approvals();
-    }
-
-    @Bean
-    Policies policies(StateStores stores) {
-        return stores.policies();
     }
 
     @Bean

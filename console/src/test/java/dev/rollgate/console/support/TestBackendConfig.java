@@ -2,12 +2,7 @@ package dev.rollgate.console.support;
 
 import dev.rollgate.core.approval.InMemoryApprovalCallback;
 import dev.rollgate.core.operations.InMemoryRolloutControl;
-import dev.rollgate.core.state.Approvals;
 import dev.rollgate.core.state.InMemoryStateStores;
-import dev.rollgate.core.state.MetricWindowStore;
-import dev.rollgate.core.state.Policies;
-import dev.rollgate.core.state.RolloutHistory;
-import dev.rollgate.core.state.Rollouts;
 import dev.rollgate.core.state.StateStores;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -21,31 +16,6 @@ public class TestBackendConfig {
     @Bean
     StateStores stateStores() {
         return InMemoryStateStores.create();
-    }
-
-    @Bean
-    Rollouts rollouts(StateStores stores) {
-        return stores.rollouts();
-    }
-
-    @Bean
-    RolloutHistory rolloutHistory(StateStores stores) {
-        return stores.history();
-    }
-
-    @Bean
-    MetricWindowStore metricWindowStore(StateStores stores) {
-        return stores.windows();
-    }
-
-    @Bean
-    Approvals approvals(StateStores stores) {
-        return stores.approvals();
-    }
-
-    @Bean
-    Policies policies(StateStores stores) {
-        return stores.policies();
     }
 
     @Bean

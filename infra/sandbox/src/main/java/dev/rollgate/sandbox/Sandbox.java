@@ -10,11 +10,6 @@ import dev.rollgate.console.ConsoleApplication;
 import dev.rollgate.core.approval.ApprovalCallback;
 import dev.rollgate.core.operations.RolloutControl;
 import dev.rollgate.core.preflight.PreflightGate;
-import dev.rollgate.core.state.Approvals;
-import dev.rollgate.core.state.MetricWindowStore;
-import dev.rollgate.core.state.Policies;
-import dev.rollgate.core.state.RolloutHistory;
-import dev.rollgate.core.state.Rollouts;
 import dev.rollgate.core.state.StateStores;
 import dev.rollgate.core.workflow.StartRolloutOutcome;
 import dev.rollgate.core.workflow.StartRolloutRequest;
@@ -117,12 +112,8 @@ public final class Sandbox implements AutoCloseable {
         return new SpringApplicationBuilder(ConsoleApplication.class)
                 .initializers(context -> {
                     GenericApplicationContext c = (GenericApplicationContext) context;
+                    // The console derives its state ports from this one bean (StatePortsConfig).
                     c.registerBean(StateStores.class, () -> stores);
-                    c.registerBean(Rollouts.class, stores::rollouts);
-                    c.registerBean(RolloutHistory.class, stores::history);
-                    c.registerBean(MetricWindowStore.class, stores::windows);
-                    c.registerBean(Approvals.class, stores::approvals);
-                    c.registerBean(Policies.class, stores::policies);
                     c.registerBean(ApprovalCallback.class, () -> new LocalApprovalCallback(rollgate.runner()));
                     c.registerBean(RolloutControl.class, () -> new LocalRolloutControl(rollgate.operator()));
                     // Ages and deadlines on the pages follow the sandbox's virtual time.
