@@ -13,6 +13,7 @@ import dev.rollgate.core.state.StateStores;
 import dev.rollgate.core.workflow.DecideApproval;
 import dev.rollgate.core.workflow.EvaluateStep;
 import dev.rollgate.core.workflow.IngestMetricWindow;
+import dev.rollgate.core.workflow.IngestOutcome;
 import dev.rollgate.core.workflow.OperatorActions;
 import dev.rollgate.core.workflow.PolicyCache;
 import dev.rollgate.core.workflow.PreflightCheck;
@@ -50,6 +51,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -77,10 +79,13 @@ public final class LocalRollgate {
     private final OperatorActions operator;
     private final IngestMetricWindow ingest;
     private final List<Command.PublishEvent> published = new CopyOnWriteArrayList<>();
+    private final InvocationObserver observer;
 
     private LocalRollgate(StateStores stores, PreflightCheck preflightCheck, Instant startTime, IdSource ids,
-                          Duration maxObservationWait, UnaryOperator<TrafficControl> trafficDecorator) {
+                          Duration maxObservationWait, UnaryOperator<TrafficControl> trafficDecorator,
+                          InvocationObserver observer) {
         this.stores = stores;
+        this.observer = observer;
         Holder holder = new Holder();
         RunnerClock clock = new RunnerClock(() -> holder.runner.now());
         this.aliases = new LocalAgentAliases(clock);
@@ -104,18 +109,21 @@ public final class LocalRollgate {
         RollBackStep rollBack = new RollBackStep(advancer, traffic);
         RecordOutcomeStep recordOutcome = new RecordOutcomeStep(advancer);
         TaskHandlers handlers = TaskHandlers.builder()
-                .bind("local:preflight", step(in -> preflight.run(id(in), holder.runner.now())))
-                .bind("local:shift-traffic", step(in -> shift.run(id(in), holder.runner.now())))
-                .bind("local:evaluate", step(in -> evaluate.run(id(in),
-                        EvaluateStep.Kind.valueOf(text(in, "kind")), holder.runner.now())))
-                .bind("local:request-approval", in -> {
+                .bind("local:preflight", observed("PreflightFunction",
+                        step(in -> preflight.run(id(in), holder.runner.now()))))
+                .bind("local:shift-traffic", observed("ShiftTrafficFunction",
+                        step(in -> shift.run(id(in), holder.runner.now()))))
+                .bind("local:evaluate", observed("EvaluateFunction", step(in -> evaluate.run(id(in),
+                        EvaluateStep.Kind.valueOf(text(in, "kind")), holder.runner.now()))))
+                .bind("local:request-approval", observed("RequestApprovalFunction", in -> {
                     requestApproval.run(id(in), text(in, "taskToken"), holder.runner.now());
                     return JSON.createObjectNode();
-                })
-                .bind("local:roll-back", step(in -> rollBack.run(id(in),
+                }))
+                .bind("local:roll-back", observed("RollBackFunction", step(in -> rollBack.run(id(in),
                         in.hasNonNull("error") ? Optional.of(in.get("error").toString()) : Optional.empty(),
-                        holder.runner.now())))
-                .bind("local:record-outcome", step(in -> recordOutcome.run(id(in), holder.runner.now())))
+                        holder.runner.now()))))
+                .bind("local:record-outcome", observed("RecordOutcomeFunction",
+                        step(in -> recordOutcome.run(id(in), holder.runner.now()))))
                 .build();
         holder.runner = WorkflowRunner.builder(definition(), handlers).startTime(startTime).ids(ids)
                 .stateMachineName("rollgate-rollout").build();
@@ -129,19 +137,27 @@ public final class LocalRollgate {
 
     public static LocalRollgate create(StateStores stores, PreflightCheck preflight, Instant startTime, IdSource ids) {
         return new LocalRollgate(stores, preflight, startTime, ids, StepPlanner.MAX_OBSERVATION_WAIT,
-                UnaryOperator.identity());
+                UnaryOperator.identity(), InvocationObserver.NONE);
+    }
+
+    /** With an observer of every function invocation (task handlers and ingest), for the cost benchmark. */
+    public static LocalRollgate create(StateStores stores, PreflightCheck preflight, Instant startTime, IdSource ids,
+                                       InvocationObserver observer) {
+        return new LocalRollgate(stores, preflight, startTime, ids, StepPlanner.MAX_OBSERVATION_WAIT,
+                UnaryOperator.identity(), observer);
     }
 
     /** With a decorator around traffic control, for fault-injection tests (a handler failing after its effect). */
     public static LocalRollgate create(StateStores stores, PreflightCheck preflight, Instant startTime, IdSource ids,
                                        UnaryOperator<TrafficControl> trafficDecorator) {
         return new LocalRollgate(stores, preflight, startTime, ids, StepPlanner.MAX_OBSERVATION_WAIT,
-                trafficDecorator);
+                trafficDecorator, InvocationObserver.NONE);
     }
 
     public static LocalRollgate create(StateStores stores, PreflightCheck preflight, Instant startTime, IdSource ids,
                                        Duration maxObservationWait) {
-        return new LocalRollgate(stores, preflight, startTime, ids, maxObservationWait, UnaryOperator.identity());
+        return new LocalRollgate(stores, preflight, startTime, ids, maxObservationWait, UnaryOperator.identity(),
+                InvocationObserver.NONE);
     }
 
     /** The workflow definition, read from the same file the SAM template deploys. */
@@ -178,6 +194,25 @@ public final class LocalRollgate {
 
     public IngestMetricWindow ingest() {
         return ingest;
+    }
+
+    /** One metric window through the ingest use case, as the ingest function receives it from the bus. */
+    public IngestOutcome ingestWindow(String tenant, String windowJson, Instant now) {
+        return invoke("IngestMetricWindowFunction", () -> ingest.ingest(tenant, windowJson, now));
+    }
+
+    /** Runs {@code call} as one invocation of {@code function}, seen by the observer. */
+    public <T> T invoke(String function, Supplier<T> call) {
+        observer.started(function);
+        try {
+            return call.get();
+        } finally {
+            observer.finished(function);
+        }
+    }
+
+    private TaskHandler observed(String function, TaskHandler handler) {
+        return input -> invoke(function, () -> handler.handle(input));
     }
 
     public List<Command.PublishEvent> published() {

@@ -121,7 +121,7 @@ public final class ScenarioTraffic {
         for (MetricWindow w : chunk.subList(offset, offset + 2)) {
             MetricWindow routed = w.variant() == Variant.BASELINE ? relabel(w, Variant.BASELINE, minuteStart,
                     rollout.id(), 0, false) : relabel(w, candidate, minuteStart, rollout.id(), incident ? 1 : 0, overload);
-            IngestOutcome outcome = rollgate.ingest().ingest(feed.tenant(), writer.toJson(routed), rollgate.now());
+            IngestOutcome outcome = rollgate.ingestWindow(feed.tenant(), writer.toJson(routed), rollgate.now());
             if (outcome instanceof IngestOutcome.Rejected rejected) {
                 throw new IllegalStateException("simulated window rejected: " + rejected.message());
             }
