@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One evaluation as the workflow's Evaluate step makes it at the end of a 3-hour canary: triggers, the judge score
  * over 20 metrics (Mann-Whitney shift and its confidence interval per metric) and the gates, over 180 windows per
- * variant.
+ * variant. Beside it, as the reference, the trigger-only check of the same windows.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,5 +51,11 @@ public class StageEvaluationBenchmark {
     @Benchmark
     public StageEvaluation evaluateTwentyMetricsOver180WindowsPerVariant() {
         return evaluator.evaluate(policy, stage, windows, Duration.ofHours(3));
+    }
+
+    /** The reference beside it: the trigger-only check replay makes at every window between intervals. */
+    @Benchmark
+    public StageEvaluation checkTriggersOnlyOver180WindowsPerVariant() {
+        return evaluator.checkTriggers(policy, stage, windows, Duration.ofHours(3));
     }
 }
