@@ -19,7 +19,8 @@ import java.util.function.ToLongFunction;
 /**
  * Checks a stage's rollback triggers over every window seen so far, window by window in time order, so a trigger
  * fires at the first window where its condition holds, whenever it is evaluated. Rate triggers are sequential
- * tests ({@link SequentialRateTest}); the others are conditions on the candidate's windows.
+ * tests ({@link SequentialRateTest}), and so are absolute thresholds on custom score means
+ * ({@link SequentialMeanTest}); the others are conditions on the candidate's windows.
  */
 public final class TriggerEvaluator {
 
