@@ -87,6 +87,8 @@ public class RolloutDetailView extends VerticalLayout implements HasUrlParameter
         metric.setId("metric-select");
         metric.addValueChangeListener(e -> drawComparison());
         metric.setItemLabelGenerator(this::metricLabel);
+        // Wide enough for a custom family's label with its kind, e.g. "eval_score (custom score, mean per window)".
+        metric.setMinWidth("24em");
     }
 
     @Override
