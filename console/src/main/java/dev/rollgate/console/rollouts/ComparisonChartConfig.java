@@ -26,7 +26,7 @@ final class ComparisonChartConfig {
                                 dataset("canary", "#d9480f", align(axis, series.canary())),
                                 dataset("baseline", "#2b8a3e", align(axis, series.baseline())))),
                 "options", Map.of("spanGaps", true, "plugins", Map.of("title",
-                        Map.of("display", true, "text", series.metric()))));
+                        Map.of("display", true, "text", series.title()))));
     }
 
     private static Map<String, Object> dataset(String label, String colour, List<Double> data) {

@@ -8,7 +8,9 @@ package dev.rollgate.console.rollouts;
  *   <li>Any event whose detail has {@value #WEIGHT} (an integer percent) is a point of the traffic chart.</li>
  *   <li>{@value #GATE_EVALUATED} events are verdicts: {@value #SCORE}, {@value #SCORE_CLASS}, {@value #STAGE}, and
  *   per metric {@code metric.<name>.<field>} with the fields {@code canary}, {@code baseline}, {@code result},
- *   {@code pValue}, {@code threshold} and {@code explanation} (any other field is shown as extra text).</li>
+ *   {@code pValue}, {@code threshold} and {@code explanation} (any other field is shown as extra text), and
+ *   {@value #TRIGGER} with the fired trigger's explanation when one fired. Metrics the rollout's policy declares
+ *   under {@code custom_metrics} are marked as custom.</li>
  *   <li>{@value #OPERATOR_ABORT} / {@value #OPERATOR_RERUN} are written by the console itself, with the user's
  *   identity as actor and the reason in {@value #REASON}.</li>
  * </ul>
@@ -18,6 +20,7 @@ public final class HistoryVocabulary {
     public static final String GATE_EVALUATED = "GATE_EVALUATED";
     public static final String SCORE = "score";
     public static final String SCORE_CLASS = "scoreClass";
+    public static final String TRIGGER = "trigger";
     public static final String STAGE = "stage";
     public static final String REASON = "reason";
     public static final String METRIC_PREFIX = "metric.";

@@ -86,6 +86,9 @@ public class RolloutDetailView extends VerticalLayout implements HasUrlParameter
         metric.setLabel("Metric");
         metric.setId("metric-select");
         metric.addValueChangeListener(e -> drawComparison());
+        metric.setItemLabelGenerator(this::metricLabel);
+        // Wide enough for a custom family's label with its kind, e.g. "eval_score (custom score, mean per window)".
+        metric.setMinWidth("24em");
     }
 
     @Override
@@ -258,9 +261,17 @@ public class RolloutDetailView extends VerticalLayout implements HasUrlParameter
             one.getElement().setAttribute("data-verdict", Long.toString(v.sequence()));
             one.add(new Span(Durations.at(v.at()) + " · stage " + v.stage() + " · score " + v.score() + " · "
                     + v.scoreClass()));
+            if (!v.trigger().isEmpty()) {
+                Div trigger = new Div();
+                trigger.addClassName("rg-muted");
+                trigger.getElement().setAttribute("data-trigger", "");
+                trigger.setText("trigger " + v.trigger());
+                one.add(trigger);
+            }
             Grid<Verdict.MetricExplanation> grid = new Grid<>();
             grid.addThemeVariants(GridVariant.LUMO_COMPACT);
             grid.addColumn(Verdict.MetricExplanation::metric).setHeader("Metric").setAutoWidth(true);
+            grid.addColumn(m -> m.kind().shortLabel()).setHeader("Kind").setAutoWidth(true);
             grid.addColumn(Verdict.MetricExplanation::result).setHeader("Result").setAutoWidth(true);
             grid.addColumn(Verdict.MetricExplanation::canary).setHeader("Canary");
             grid.addColumn(Verdict.MetricExplanation::baseline).setHeader("Baseline");
@@ -306,6 +317,15 @@ public class RolloutDetailView extends VerticalLayout implements HasUrlParameter
                 .findFirst();
         comparisonChart.setVisible(series.isPresent());
         series.ifPresent(s -> comparisonChart.show(ComparisonChartConfig.of(s)));
+    }
+
+    /** Custom families are listed with their kind beside the built-in metrics. */
+    private String metricLabel(String name) {
+        if (shown == null) {
+            return name;
+        }
+        return shown.comparisons().stream().filter(s -> s.metric().equals(name)).findFirst()
+                .map(MetricSeries::title).orElse(name);
     }
 
     private static <T> List<T> newestFirst(List<T> oldestFirst) {

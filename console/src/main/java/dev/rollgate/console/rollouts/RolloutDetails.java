@@ -66,8 +66,9 @@ public class RolloutDetails {
         List<HistoryEvent> events = readAll(page -> history.read(rollout.id(), page));
         return new RolloutDetail(rollout, StageNames.stageName(policy, state.stageIndex()),
                 Duration.between(state.stageEnteredAt(), now), steps(policy, state), traffic(rollout, events, now),
-                events.stream().flatMap(e -> VerdictReader.read(e).stream()).toList(),
-                comparisons(rollout, now), events, pendingApproval(rollout));
+                events.stream().flatMap(e -> VerdictReader.read(e).stream())
+                        .map(v -> v.withKinds(metric -> CustomMetricSeries.kindOf(metric, policy))).toList(),
+                comparisons(rollout, policy, now), events, pendingApproval(rollout));
     }
 
     static List<StageStep> steps(Optional<RolloutPolicy> policy, RolloutState state) {
@@ -111,7 +112,8 @@ public class RolloutDetails {
         return points;
     }
 
-    private List<MetricSeries> comparisons(Rollout rollout, Instant now) {
+    /** Built-in metrics first, then the custom families (declared ones in policy order), each with data. */
+    private List<MetricSeries> comparisons(Rollout rollout, Optional<RolloutPolicy> policy, Instant now) {
         Instant until = now.plus(Duration.ofHours(1));
         List<MetricWindow> canary = readAll(p -> windows.read(rollout.id(), Variant.CANARY, rollout.createdAt()
                 .minus(Duration.ofDays(1)), until, p));
@@ -125,6 +127,9 @@ public class RolloutDetails {
                 series.add(new MetricSeries(m.getKey(), c, b));
             }
         }
+        List<MetricWindow> both = new ArrayList<>(canary);
+        both.addAll(baseline);
+        series.addAll(CustomMetricSeries.series(CustomMetricSeries.families(policy, both), canary, baseline));
         return series;
     }
 

@@ -45,10 +45,11 @@ final class VerdictReader {
             metrics.add(new Verdict.MetricExplanation(metric, fields.getOrDefault("result", ""),
                     fields.getOrDefault("canary", ""), fields.getOrDefault("baseline", ""),
                     fields.getOrDefault("pValue", ""), fields.getOrDefault("threshold", ""),
-                    explanation.toString()));
+                    explanation.toString(), MetricKind.BUILT_IN));
         });
         String scoreClass = d.getOrDefault(HistoryVocabulary.SCORE_CLASS, event.reasonCode());
         return Optional.of(new Verdict(event.sequence(), event.at(), d.getOrDefault(HistoryVocabulary.STAGE, ""),
-                d.getOrDefault(HistoryVocabulary.SCORE, ""), scoreClass, metrics));
+                d.getOrDefault(HistoryVocabulary.SCORE, ""), scoreClass, metrics,
+                d.getOrDefault(HistoryVocabulary.TRIGGER, "")));
     }
 }

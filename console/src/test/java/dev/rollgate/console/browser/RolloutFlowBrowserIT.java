@@ -76,6 +76,38 @@ class RolloutFlowBrowserIT {
         return moved;
     }
 
+    @Test
+    void custom_quality_families_get_a_chart_and_custom_verdict_rows_beside_the_built_in_metrics() {
+        Instant now = clock.instant();
+        Rollout r = ConsoleFixture.start(stores, ConsoleFixture.ACME, "quality-agent", ConsoleFixture.ALICE,
+                now.minus(Duration.ofMinutes(50)), ConsoleFixture.QUALITY_POLICY_YAML);
+        ConsoleFixture.move(stores, r.id(), RolloutStatus.CANARY, 1, 10, Optional.of(0.0),
+                now.minus(Duration.ofMinutes(30)),
+                ConsoleFixture.stageEntered(now.minus(Duration.ofMinutes(30)), "canary-1", 10),
+                ConsoleFixture.gateEvaluatedWithQuality(now.minus(Duration.ofMinutes(5)), "canary-1",
+                        "CUSTOM_METRIC_THRESHOLD: eval_score mean 0.66 over 240 graded samples in 6 windows"));
+        for (int i = 0; i < 6; i++) {
+            Instant w = now.minus(Duration.ofMinutes(30 - 5 * i));
+            stores.windows().put(r.id(), ConsoleFixture.qualityWindow(Variant.CANARY, w, 0.66, 4, 400), now);
+            stores.windows().put(r.id(), ConsoleFixture.qualityWindow(Variant.BASELINE, w, 0.82, 2, 400), now);
+        }
+        browser.signIn(ConsoleFixture.VERA, "vera-secret");
+        browser.open("/rollout/" + r.id());
+
+        browser.waitForText(By.cssSelector("[data-trigger]"), "eval_score mean 0.66");
+        browser.waitForText(By.tagName("vaadin-grid-cell-content"), "custom score");
+        browser.waitForText(By.tagName("vaadin-grid-cell-content"), "tool_call_rejections");
+        browser.click(By.id("metric-select"));
+        browser.click(By.xpath("//vaadin-select-item[contains(., 'eval_score (custom score')]"));
+        String title = browser.until(d -> {
+            Object t = ((JavascriptExecutor) d).executeScript("const c = document.getElementById('comparison-chart');"
+                    + " return c && c.$chart ? c.$chart.options.plugins.title.text : null;");
+            return "eval_score (custom score, mean per window)".equals(t) ? (String) t : null;
+        });
+        assertThat(title).isNotNull();
+        browser.screenshot("05-rollout-custom-metrics");
+    }
+
     private By stage(String name, String progress) {
         return By.cssSelector("[data-stage='" + name + "'][data-progress='" + progress + "']");
     }

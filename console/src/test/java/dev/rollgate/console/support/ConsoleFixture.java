@@ -4,6 +4,7 @@ import dev.rollgate.console.security.ConsoleUser;
 import dev.rollgate.console.security.Role;
 import dev.rollgate.core.lifecycle.RolloutState;
 import dev.rollgate.core.lifecycle.RolloutStatus;
+import dev.rollgate.core.metrics.CustomMetricValue;
 import dev.rollgate.core.metrics.LatencyQuantiles;
 import dev.rollgate.core.metrics.MetricWindow;
 import dev.rollgate.core.metrics.Variant;
@@ -39,6 +40,14 @@ public final class ConsoleFixture {
               rollback_triggers:
                 max_error_rate_delta: 2.0
                 max_policy_deny_rate: 0.03
+            """;
+    /** The default plan with two agent-quality families, an eval score and tool-call rejections (issue 12). */
+    public static final String QUALITY_POLICY_YAML = POLICY_YAML + """
+            custom_metrics:
+              - {name: eval_score, kind: score, direction: decrease, critical: true, allowed_effect: 0.02,
+                 rollback_below: 0.7}
+              - {name: tool_call_rejections, kind: count, direction: increase, allowed_effect: 0.25,
+                 rollback_above: 0.01}
             """;
     public static final String ACME = "acme";
     public static final String GLOBEX = "globex";
@@ -76,8 +85,13 @@ public final class ConsoleFixture {
     }
 
     public static Rollout start(StateStores stores, String tenant, String agent, String requester, Instant at) {
+        return start(stores, tenant, agent, requester, at, POLICY_YAML);
+    }
+
+    public static Rollout start(StateStores stores, String tenant, String agent, String requester, Instant at,
+                                String policyYaml) {
         NewRollout request = new NewRollout(unique("ro"), tenant, agent, "v42", "v41", requester, "default", 1,
-                POLICY_YAML);
+                policyYaml);
         return ((CreateOutcome.Created) stores.rollouts().create(request, at)).rollout();
     }
 
@@ -116,6 +130,40 @@ public final class ConsoleFixture {
         detail.put("metric.latency_p99.pValue", "0.04");
         detail.put("metric.latency_p99.threshold", "allowed effect 10%");
         return new HistoryEntry(at, "GATE_EVALUATED", "system:judge", "VERDICT_CONTINUE", detail);
+    }
+
+    /** A verdict as the judge writes it for the quality policy: one built-in and the two custom families. */
+    public static HistoryEntry gateEvaluatedWithQuality(Instant at, String stage, String trigger) {
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("stage", stage);
+        detail.put("score", "0.0");
+        detail.put("scoreClass", "FAIL");
+        detail.put("metric.error_rate.result", "PASS");
+        detail.put("metric.error_rate.explanation", "error_rate: no shift beyond tolerance");
+        detail.put("metric.eval_score.result", "FAIL");
+        detail.put("metric.eval_score.canary", "0.77");
+        detail.put("metric.eval_score.baseline", "0.82");
+        detail.put("metric.eval_score.threshold", "0.0164");
+        detail.put("metric.eval_score.explanation", "eval_score: canary lower than baseline beyond tolerance");
+        detail.put("metric.tool_call_rejections.result", "PASS");
+        detail.put("metric.tool_call_rejections.explanation", "tool_call_rejections: no shift beyond tolerance");
+        if (!trigger.isEmpty()) {
+            detail.put("trigger", trigger);
+        }
+        return new HistoryEntry(at, "GATE_EVALUATED", "system:judge", "VERDICT_ROLLBACK", detail);
+    }
+
+    /** A window carrying the quality families; {@code evalMean} null leaves the score family out of it. */
+    public static MetricWindow qualityWindow(Variant variant, Instant start, Double evalMean, long rejected,
+                                             long calls) {
+        Map<String, CustomMetricValue> custom = new LinkedHashMap<>();
+        if (evalMean != null) {
+            custom.put("eval_score", new CustomMetricValue.ScoreSummary(40, evalMean, evalMean - 0.2, evalMean,
+                    Math.min(1, evalMean + 0.15)));
+        }
+        custom.put("tool_call_rejections", new CustomMetricValue.CountPair(rejected, calls));
+        return new MetricWindow(variant, start, 300, 1000, 5, Optional.of(new LatencyQuantiles(100, 200, 400)),
+                500, 10, 0, 0, 0, 0, Map.of(), 0, custom, WindowRouting.NONE);
     }
 
     public static ApprovalRequest requestApproval(StateStores stores, Rollout rollout, String stage, String reason,

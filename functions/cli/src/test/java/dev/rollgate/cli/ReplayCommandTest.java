@@ -2,7 +2,11 @@ package dev.rollgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollgate.core.metrics.WindowWriter;
 import dev.rollgate.core.simulation.Scenario;
+import dev.rollgate.core.simulation.ScenarioGenerator;
+import dev.rollgate.core.simulation.ScenarioSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,5 +95,72 @@ class ReplayCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.IO_ERROR);
         assertThat(lines(run.out())).hasSize(1);
         assertThat(run.err()).contains("gone.jsonl: no such file");
+    }
+
+    private Path quality(Scenario scenario, long seed, int minutes) throws Exception {
+        Path file = dir.resolve(scenario.name().toLowerCase() + "-quality-" + seed + ".jsonl");
+        Files.writeString(file, new WindowWriter().toJsonLines(ScenarioGenerator.generate(
+                ScenarioSpec.of(scenario, seed, JudgeCommandTest.START).withMinutes(minutes).withAgentQuality(true))));
+        return file;
+    }
+
+    @Test
+    void customFamiliesAreReplayedAndTheirTriggersAndFailuresNameThem() throws Exception {
+        Path healthy = quality(Scenario.HEALTHY, 4, 180);
+        Path evalDrop = quality(Scenario.EVAL_SCORE_DROP, 4, 180);
+        Path rejections = quality(Scenario.TOOL_CALL_REJECTIONS_RISE, 4, 180);
+
+        CliRun run = CliRun.of("replay", "--trace", "--policy",
+                JudgeCommandTest.policy("judge-canary-quality.yaml").toString(), "--windows", healthy.toString(),
+                evalDrop.toString(), rejections.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> results = lines(run.out()).stream().filter(n -> n.has("decision")).toList();
+        assertThat(results).extracting(n -> n.get("decision").asText())
+                .containsExactly("PROMOTE", "ROLLBACK", "ROLLBACK");
+        assertThat(results.get(1).get("reasons").get(0).asText()).isEqualTo("TRIGGER_CUSTOM_METRIC_THRESHOLD");
+        assertThat(results.get(2).get("reasons").get(0).asText()).isEqualTo("TRIGGER_CUSTOM_METRIC_THRESHOLD");
+        List<JsonNode> evalDropTrace = lines(run.out()).stream()
+                .filter(n -> n.has("evaluation") && n.get("file").asText().equals(evalDrop.toString())).toList();
+        JsonNode last = evalDropTrace.get(evalDropTrace.size() - 1).get("evaluation");
+        assertThat(last.get("triggers").toString()).contains("eval_score mean").contains("FIRED");
+        assertThat(Duration.between(JudgeCommandTest.START, Instant.parse(results.get(1).get("decidedAt").asText())))
+                .isLessThan(Duration.ofMinutes(60));
+        JsonNode healthyEnd = lines(run.out()).stream()
+                .filter(n -> n.has("evaluation") && n.get("file").asText().equals(healthy.toString()))
+                .reduce((a, b) -> b).orElseThrow().get("evaluation");
+        assertThat(healthyEnd.get("metrics").toString()).contains("\"metric\":\"eval_score\"")
+                .contains("\"metric\":\"tool_call_rejections\"");
+    }
+
+    @Test
+    void aDeclaredFamilyMissingFromEveryWindowIsNoDataAndNeverPromotes() throws Exception {
+        Path file = dir.resolve("no-eval-score.jsonl");
+        StringBuilder stripped = new StringBuilder();
+        for (String line : new WindowWriter().toJsonLines(ScenarioGenerator.generate(
+                ScenarioSpec.of(Scenario.HEALTHY, 5, JudgeCommandTest.START).withMinutes(180)
+                        .withAgentQuality(true))).split("\n")) {
+            ObjectNode window = (ObjectNode) JSON.readTree(line);
+            ((ObjectNode) window.get("custom")).remove("eval_score");
+            stripped.append(JSON.writeValueAsString(window)).append('\n');
+        }
+        Files.writeString(file, stripped);
+
+        CliRun run = CliRun.of("judge", "--policy", JudgeCommandTest.policy("judge-canary-quality.yaml").toString(),
+                "--windows", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode evaluation = JSON.readTree(run.out()).get("evaluation");
+        assertThat(evaluation.get("decision").asText()).isNotEqualTo("PROMOTE").isNotEqualTo("ROLLBACK");
+        JsonNode eval = null;
+        for (JsonNode m : evaluation.get("metrics")) {
+            if (m.get("metric").asText().equals("eval_score")) {
+                eval = m;
+            }
+        }
+        assertThat(eval).isNotNull();
+        assertThat(eval.get("outcome").asText()).isEqualTo("NO_DATA");
+        assertThat(eval.get("canaryPoints").asInt()).isZero();
+        assertThat(evaluation.get("reasons").toString()).contains("INSUFFICIENT_DATA");
     }
 }

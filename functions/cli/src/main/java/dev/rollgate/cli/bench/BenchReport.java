@@ -23,7 +23,7 @@ final class BenchReport {
               regression. Overload bursts leave errors and medians nearly untouched, so only a reason-code trigger
               sees them.
             - The rollout's alpha (0.01) is split equally over every sequential test of the policy's stages
-              (see the last note), so each runs at 0.0025.
+              (see the last note), so each runs at 0.01/6 = 0.0017.
             - A false rollback on a healthy canary, including on low traffic, is the price of any test with alpha
               above 0: the error-ratio test can fire on a chance cluster of errors with probability at most its alpha.
               Low traffic never has enough data points (windows of fewer than 100 requests do not count), so the
@@ -33,9 +33,12 @@ final class BenchReport {
               worth. With equal groups a canary error is expected half of all errors under "no regression" (10 %
               in a 10 % stage), so each error carries less evidence and detection takes longer.
             - Agent quality: every row carries `eval_score` and `tool_call_rejections`; the eval score is a
-              critical metric judged at each interval (so a drop is caught at the first hour), tool-call
-              rejections above 1 % are a sequential trigger. The rollout's alpha is then shared by four tests
-              (error ratio, deny rate, rejections in the canary stage; rejections in the full stage).
+              critical metric judged at each interval (so a drop is caught at the first hour), and its mean below
+              the absolute floor of 0.75 is a sequential trigger (so a fall below it is caught within minutes);
+              tool-call rejections above 1 % are a sequential trigger. The rollout's alpha is then shared by six
+              tests (error ratio, deny rate, rejections, eval floor in the canary stage; rejections and eval floor
+              in the full stage). The near-floor row keeps both variants' eval score at 0.77, 0.02 above the
+              floor, with the same per-window noise as every row: it must not roll back.
             """;
 
     private BenchReport() {
@@ -143,6 +146,10 @@ final class BenchReport {
         line(md, "tool-call rejections 0.5% -> 2% rolled back", "rollback "
                 + pct(rejections.share(Decision.ROLLBACK)) + " %, median / p95 " + times(rejections) + " min",
                 rejections.share(Decision.ROLLBACK) >= 95);
+        RowSummary belowFloor = rollgate.get(indexOf(rows, Scenario.EVAL_SCORE_BELOW_FLOOR));
+        line(md, "eval score below its absolute floor rolled back", "rollback "
+                + pct(belowFloor.share(Decision.ROLLBACK)) + " %, median / p95 " + times(belowFloor) + " min",
+                belowFloor.share(Decision.ROLLBACK) >= 95);
         line(md, "low traffic never PROMOTE", "promote " + pct(low.share(Decision.PROMOTE)) + " %",
                 low.decisions().get(Decision.PROMOTE) == 0);
         line(md, "low traffic ends in HOLD/CONTINUE", pct(low.share(Decision.HOLD) + low.share(Decision.CONTINUE))

@@ -28,7 +28,11 @@ record BenchScenario(String label, Scenario scenario, double phi, boolean health
                 new BenchScenario("overload reason-code bursts", Scenario.OVERLOAD_BURSTS, 0.3, false),
                 new BenchScenario("marginal (p90 +7%, p99 +15%)", Scenario.MARGINAL, 0.3, false),
                 new BenchScenario("eval score mean -0.05, errors/latency flat", Scenario.EVAL_SCORE_DROP, 0.3, false),
-                new BenchScenario("tool-call rejections 0.5% -> 2%", Scenario.TOOL_CALL_REJECTIONS_RISE, 0.3, false));
+                new BenchScenario("tool-call rejections 0.5% -> 2%", Scenario.TOOL_CALL_REJECTIONS_RISE, 0.3, false),
+                new BenchScenario("healthy, eval score 0.77 near its 0.75 floor", Scenario.EVAL_SCORE_NEAR_FLOOR,
+                        0.3, true),
+                new BenchScenario("eval score 0.82 -> 0.72, below its 0.75 floor", Scenario.EVAL_SCORE_BELOW_FLOOR,
+                        0.3, false));
     }
 
     /**

@@ -19,7 +19,8 @@ import java.util.function.ToLongFunction;
 /**
  * Checks a stage's rollback triggers over every window seen so far, window by window in time order, so a trigger
  * fires at the first window where its condition holds, whenever it is evaluated. Rate triggers are sequential
- * tests ({@link SequentialRateTest}); the others are conditions on the candidate's windows.
+ * tests ({@link SequentialRateTest}), and so are absolute thresholds on custom score means
+ * ({@link SequentialMeanTest}); the others are conditions on the candidate's windows.
  */
 public final class TriggerEvaluator {
 
@@ -70,16 +71,13 @@ public final class TriggerEvaluator {
 
     /**
      * A count family's rate against an absolute threshold, with the one-sample sequential test; "below" is the
-     * same test on the complementary count (non-events above 1 - threshold). Score families need a sequential
-     * test on means, which is not built yet: they are reported as not evaluated rather than silently passed.
+     * same test on the complementary count (non-events above 1 - threshold). A score family's mean against it,
+     * with {@link SequentialMeanTest}.
      */
     private static TriggerResult customThreshold(CustomMetricSpec spec, double threshold, boolean above,
                                                  List<MetricWindow> candidate, double alpha) {
-        String side = above ? "above" : "below";
-        if (spec.kind() != CustomMetricSpec.Kind.COUNT) {
-            return new TriggerResult(TriggerKind.CUSTOM_METRIC_THRESHOLD, false, null, null, threshold, null,
-                    spec.name() + ": rollback " + side + " " + PolicyFormat.number(threshold)
-                            + " NOT EVALUATED (no sequential test for score means yet)");
+        if (spec.kind() == CustomMetricSpec.Kind.SCORE) {
+            return scoreThreshold(spec, threshold, above, candidate, alpha);
         }
         List<SequentialRateTest.Counts> steps = new ArrayList<>();
         for (MetricWindow w : candidate) {
@@ -99,6 +97,29 @@ public final class TriggerEvaluator {
                 outcome.fired() ? " -> FIRED at " + outcome.firedAt() : "");
         return new TriggerResult(TriggerKind.CUSTOM_METRIC_THRESHOLD, outcome.fired(), outcome.firedAt(), rate,
                 threshold, finite(outcome.maxEvidence()).orElse(null), detail);
+    }
+
+    /** A score family's pooled mean against an absolute floor or ceiling, as an anytime-valid sequential test. */
+    private static TriggerResult scoreThreshold(CustomMetricSpec spec, double threshold, boolean above,
+                                                List<MetricWindow> candidate, double alpha) {
+        List<SequentialMeanTest.Summary> steps = new ArrayList<>();
+        for (MetricWindow w : candidate) {
+            if (w.custom().get(spec.name()) instanceof CustomMetricValue.ScoreSummary s) {
+                steps.add(new SequentialMeanTest.Summary(w.windowStart(), s.count(), s.mean(), s.p10(), s.p90()));
+            }
+        }
+        SequentialMeanTest.Outcome outcome = SequentialMeanTest.test(steps, threshold,
+                above ? SequentialMeanTest.Side.ABOVE : SequentialMeanTest.Side.BELOW, alpha);
+        String detail = String.format(Locale.ROOT,
+                "%s mean %s over %d graded samples in %d windows (sd %s); sequential test of 'mean %s %s': "
+                        + "e-value %s, fires at %s (alpha %s)%s",
+                spec.name(), finite(outcome.mean()).map(CanaryJudgeFormat::num).orElse("n/a"), outcome.samples(),
+                outcome.windows(), finite(outcome.sd()).map(CanaryJudgeFormat::num).orElse("n/a"),
+                above ? "<=" : ">=", PolicyFormat.number(threshold), CanaryJudgeFormat.num(outcome.maxEvidence()),
+                CanaryJudgeFormat.num(1 / alpha), CanaryJudgeFormat.num(alpha),
+                outcome.fired() ? " -> FIRED at " + outcome.firedAt() : "");
+        return new TriggerResult(TriggerKind.CUSTOM_METRIC_THRESHOLD, outcome.fired(), outcome.firedAt(),
+                finite(outcome.mean()).orElse(null), threshold, finite(outcome.maxEvidence()).orElse(null), detail);
     }
 
     /** How many sequential tests the triggers run (each gets an equal part of the alpha budget). */

@@ -21,7 +21,14 @@ public enum Scenario {
     /** Canary online-eval score mean 0.05 lower (errors and latency unchanged); implies agent-quality families. */
     EVAL_SCORE_DROP(Truth.REGRESSION),
     /** Canary tool-call rejection rate 0.5 % -> 2 %; implies agent-quality families. */
-    TOOL_CALL_REJECTIONS_RISE(Truth.REGRESSION);
+    TOOL_CALL_REJECTIONS_RISE(Truth.REGRESSION),
+    /**
+     * Healthy canary whose eval score, like its baseline's, averages 0.77 instead of 0.82: close to (0.02 above) a
+     * 0.75 absolute floor, to show that noise near a score threshold does not roll back.
+     */
+    EVAL_SCORE_NEAR_FLOOR(Truth.HEALTHY),
+    /** Canary eval score mean 0.82 -> 0.72, below a 0.75 absolute floor; implies agent-quality families. */
+    EVAL_SCORE_BELOW_FLOOR(Truth.REGRESSION);
 
     private final Truth truth;
 
@@ -35,7 +42,8 @@ public enum Scenario {
 
     /** Whether the scenario is about the custom agent-quality families (they are always generated for it). */
     public boolean needsAgentQuality() {
-        return this == EVAL_SCORE_DROP || this == TOOL_CALL_REJECTIONS_RISE;
+        return this == EVAL_SCORE_DROP || this == TOOL_CALL_REJECTIONS_RISE || this == EVAL_SCORE_NEAR_FLOOR
+                || this == EVAL_SCORE_BELOW_FLOOR;
     }
 
     /** What a perfect judge would conclude. */

@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * AR(1) process with the spec's phi. Latency per request is log-normal (median 120 ms, log-sd 0.6); a window's
  * quantiles carry their sampling error for the window's request count, and 3 % of windows get a heavy-tailed
  * (Pareto 1.5) spike on p90/p99. Isolated overload reason codes appear in 2 % of windows. Scenarios change the
- * candidate only.
+ * candidate only, except EVAL_SCORE_NEAR_FLOOR, which lowers both variants' eval score.
  */
 public final class ScenarioGenerator {
     static final double BASE_ERROR_RATE = 0.005;
@@ -55,7 +55,7 @@ public final class ScenarioGenerator {
             Instant start = spec.start().plusSeconds(60L * minute);
             double[] common = shared.next();
             windows.add(baseline.window(Variant.BASELINE, start, spec.baselineRequestsPerMinute(), common,
-                    Effect.NONE, spec.agentQuality()));
+                    baselineEffect(spec.scenario()), spec.agentQuality()));
             windows.add(candidate.window(spec.candidate(), start, spec.canaryRequestsPerMinute(), common,
                     effect(spec.scenario(), minute, bursts), spec.agentQuality()));
         }
@@ -64,6 +64,14 @@ public final class ScenarioGenerator {
             case REGRESSION, MARGINAL -> Optional.of(spec.start().plusSeconds(60L * bursts.firstStart()));
         };
         return new SimulatedTraffic(windows, onset);
+    }
+
+    /** Both variants' eval score 0.05 lower: a healthy rollout of an agent whose scores sit near a floor. */
+    private static final Effect NEAR_FLOOR = new Effect(1, 1, 1, 1, 1, false, -0.05, 1);
+
+    /** The baseline is unchanged except where a scenario moves the level of both variants. */
+    private static Effect baselineEffect(Scenario scenario) {
+        return scenario == Scenario.EVAL_SCORE_NEAR_FLOOR ? NEAR_FLOOR : Effect.NONE;
     }
 
     private static Effect effect(Scenario scenario, int minute, Bursts bursts) {
@@ -76,6 +84,8 @@ public final class ScenarioGenerator {
             case MARGINAL -> new Effect(1, 1, 1.07, 1.15, 1, false, 0, 1);
             case OVERLOAD_BURSTS -> bursts.active(minute) ? new Effect(1.5, 1.3, 1, 1, 1, true, 0, 1) : Effect.NONE;
             case EVAL_SCORE_DROP -> new Effect(1, 1, 1, 1, 1, false, -0.05, 1);
+            case EVAL_SCORE_NEAR_FLOOR -> NEAR_FLOOR;
+            case EVAL_SCORE_BELOW_FLOOR -> new Effect(1, 1, 1, 1, 1, false, -0.10, 1);
             case TOOL_CALL_REJECTIONS_RISE -> new Effect(1, 1, 1, 1, 1, false, 0, 4);
         };
     }

@@ -8,7 +8,10 @@ import dev.rollgate.core.metrics.WindowRouting;
 import dev.rollgate.core.policy.CustomMetricSpec;
 import dev.rollgate.core.policy.Direction;
 import dev.rollgate.core.policy.MetricSpec;
+import dev.rollgate.core.policy.PolicyParseResult;
+import dev.rollgate.core.policy.PolicyParser;
 import dev.rollgate.core.policy.RollbackTriggers;
+import dev.rollgate.core.policy.RolloutPolicy;
 import dev.rollgate.core.policy.ScoreThresholds;
 import org.junit.jupiter.api.Test;
 
@@ -105,7 +108,7 @@ class CustomMetricJudgeTest {
     }
 
     @Test
-    void aCountFamilyBelowItsFloorFiresAndScoreThresholdsSayTheyAreNotEvaluated() {
+    void aCountFamilyBelowItsFloorFiresAndAHealthyScoreAboveItsFloorDoesNot() {
         CustomMetricSpec success = new CustomMetricSpec("tool_call_rejections", CustomMetricSpec.Kind.COUNT,
                 Optional.empty(), Optional.of(0.05));
         CustomMetricSpec eval = new CustomMetricSpec("eval_score", CustomMetricSpec.Kind.SCORE, Optional.empty(),
@@ -116,6 +119,33 @@ class CustomMetricJudgeTest {
 
         assertThat(results.get(0).fired()).isTrue();
         assertThat(results.get(1).fired()).isFalse();
-        assertThat(results.get(1).detail()).contains("NOT EVALUATED");
+        assertThat(results.get(1).detail()).startsWith("eval_score mean 0.8").contains("'mean >= 0.7'");
+        assertThat(results.get(1).observed()).isCloseTo(0.85, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void aScoreFamilyBelowItsFloorRollsTheStageBackNamingTheMetric() {
+        RolloutPolicy policy = ((PolicyParseResult.Valid) PolicyParser.parse("""
+                name: quality
+                metrics:
+                  - {name: error_rate, direction: increase, allowed_effect: 0.25}
+                custom_metrics:
+                  - {name: eval_score, kind: score, direction: decrease, allowed_effect: 0.5, rollback_below: 0.7}
+                stages:
+                  - {name: canary, type: canary, weight: 10, duration: 3h, interval: 1h,
+                     min_data_points_per_metric: 50, gates: {judge_score: true}}
+                  - {name: full, type: full, duration: 1h}
+                """)).policy();
+        List<MetricWindow> all = new ArrayList<>(windows(Variant.BASELINE, 60, 0.72, 0.005, 1, false));
+        all.addAll(windows(Variant.CANARY, 60, 0.66, 0.005, 2, false));
+
+        StageEvaluation evaluation = new StageEvaluator().evaluate(policy, policy.stage(0), all,
+                java.time.Duration.ofMinutes(60));
+
+        assertThat(evaluation.decision()).isEqualTo(Decision.ROLLBACK);
+        assertThat(evaluation.reasons()).contains(TriggerKind.CUSTOM_METRIC_THRESHOLD.reasonCode());
+        assertThat(evaluation.triggers()).filteredOn(TriggerResult::fired).singleElement()
+                .satisfies(t -> assertThat(t.detail()).startsWith("eval_score mean").contains("FIRED"));
+        assertThat(evaluation.decidedAt()).isBefore(WindowFixture.START.plusSeconds(30 * 60));
     }
 }

@@ -96,6 +96,19 @@ class ScenarioGeneratorTest {
         assertThat(rejectionRate(rejects, Variant.CANARY)).isCloseTo(0.02, within(0.005));
     }
 
+    @Test
+    void theFloorScenariosMoveTheEvalScoreOfBothVariantsOrOfTheCanaryBelowTheFloor() {
+        List<MetricWindow> near = ScenarioGenerator.generate(
+                ScenarioSpec.of(Scenario.EVAL_SCORE_NEAR_FLOOR, 4, START));
+        List<MetricWindow> below = ScenarioGenerator.generate(
+                ScenarioSpec.of(Scenario.EVAL_SCORE_BELOW_FLOOR, 4, START));
+
+        assertThat(meanScore(near, Variant.BASELINE)).isCloseTo(0.77, within(0.01));
+        assertThat(meanScore(near, Variant.CANARY)).isCloseTo(0.77, within(0.01));
+        assertThat(meanScore(below, Variant.BASELINE)).isCloseTo(0.82, within(0.01));
+        assertThat(meanScore(below, Variant.CANARY)).isCloseTo(0.72, within(0.01));
+    }
+
     private static double meanScore(List<MetricWindow> windows, Variant variant) {
         return windows.stream().filter(w -> w.variant() == variant)
                 .map(w -> (CustomMetricValue.ScoreSummary) w.custom().get("eval_score"))
