@@ -45,7 +45,8 @@ public final class LocalAgentAliases implements TrafficDriver {
         return of(target).currentWeight(target);
     }
 
-    private LocalAgentAlias of(TrafficTarget target) {
+    /** The target's alias, created at the target's baseline version on first use (the agent's alias exists). */
+    LocalAgentAlias of(TrafficTarget target) {
         return aliases.computeIfAbsent(target.functionName() + ":" + target.aliasName(),
                 k -> new LocalAgentAlias(target.functionName(), target.aliasName(), target.baselineVersion(), clock));
     }

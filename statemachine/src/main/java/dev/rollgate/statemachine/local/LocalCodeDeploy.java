@@ -44,12 +44,19 @@ public final class LocalCodeDeploy implements TrafficDriver, LifecycleHookReport
     private final LocalAgentAlias alias;
     private final Map<String, Deployment> deployments = new LinkedHashMap<>();
     private final List<Consumer<PendingHook>> hookListeners = new CopyOnWriteArrayList<>();
+    private final String idPrefix;
     private int sequence;
     private int hookSequence;
 
     public LocalCodeDeploy(Clock clock, LocalAgentAlias alias) {
+        this(clock, alias, "LOCAL");
+    }
+
+    /** @param idPrefix distinguishes this alias's deployment and hook ids from other stand-ins' (letters, digits) */
+    public LocalCodeDeploy(Clock clock, LocalAgentAlias alias, String idPrefix) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.alias = Objects.requireNonNull(alias, "alias");
+        this.idPrefix = Objects.requireNonNull(idPrefix, "idPrefix");
     }
 
     public LocalAgentAlias alias() {
@@ -237,7 +244,7 @@ public final class LocalCodeDeploy implements TrafficDriver, LifecycleHookReport
                     + "weighted alias");
         }
         sequence++;
-        Deployment deployment = new Deployment(String.format("d-LOCAL%05d", sequence), target, canary, stageIndex);
+        Deployment deployment = new Deployment(String.format("d-%s%05d", idPrefix, sequence), target, canary, stageIndex);
         deployments.put(deployment.id, deployment);
         deployment.beginHook(LifecycleEvent.BEFORE_ALLOW_TRAFFIC, clock.instant(), started);
         return new ShiftOutcome.Shifted(canary.canaryPercentage());
@@ -283,7 +290,7 @@ public final class LocalCodeDeploy implements TrafficDriver, LifecycleHookReport
 
     private String nextHookId() {
         hookSequence++;
-        return String.format("hook-LOCAL%05d", hookSequence);
+        return String.format("hook-%s%05d", idPrefix, hookSequence);
     }
 
     /** One deployment's state machine; only touched under the enclosing instance's lock. */

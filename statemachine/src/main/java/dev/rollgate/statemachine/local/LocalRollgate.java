@@ -8,7 +8,12 @@ import dev.rollgate.core.lifecycle.Command;
 import dev.rollgate.core.metrics.WindowParser;
 import dev.rollgate.core.policy.TrafficDriverKind;
 import dev.rollgate.core.state.Rollout;
+import dev.rollgate.core.traffic.ShiftOutcome;
+import dev.rollgate.core.traffic.TrafficDriver;
 import dev.rollgate.core.traffic.TrafficTarget;
+import dev.rollgate.core.workflow.HookPhase;
+import dev.rollgate.core.workflow.HookRun;
+import dev.rollgate.core.workflow.LifecycleHookStep;
 import dev.rollgate.core.state.StateStores;
 import dev.rollgate.core.workflow.DecideApproval;
 import dev.rollgate.core.workflow.EvaluateStep;
@@ -46,6 +51,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,21 +85,32 @@ public final class LocalRollgate {
     private final DecideApproval decide;
     private final OperatorActions operator;
     private final IngestMetricWindow ingest;
+    private final LocalCodeDeploys codeDeploys;
+    private final Optional<LifecycleHookStep> hooks;
+    private final List<PendingHook> pendingHooks = new ArrayList<>();
     private final List<Command.PublishEvent> published = new CopyOnWriteArrayList<>();
     private final InvocationObserver observer;
+    private boolean delivering;
 
     private LocalRollgate(StateStores stores, PreflightCheck preflightCheck, Instant startTime, IdSource ids,
                           Duration maxObservationWait, UnaryOperator<TrafficControl> trafficDecorator,
-                          InvocationObserver observer) {
+                          Optional<CodeDeployWiring> codeDeploy, InvocationObserver observer) {
         this.stores = stores;
         this.observer = observer;
         Holder holder = new Holder();
         RunnerClock clock = new RunnerClock(() -> holder.runner.now());
         this.aliases = new LocalAgentAliases(clock);
+        this.codeDeploys = new LocalCodeDeploys(clock, aliases);
         RolloutAdvancer advancer = new RolloutAdvancer(stores.rollouts(),
                 (rollout, event, at) -> published.add(event), new PolicyCache(), new StepPlanner(maxObservationWait));
-        TrafficControl traffic = trafficDecorator.apply(new DriverTrafficControl(
-                Map.of(TrafficDriverKind.ALIAS, aliases), new TrafficTargets(ALIAS, Optional.empty(), Optional.empty())));
+        Map<TrafficDriverKind, TrafficDriver> drivers = new EnumMap<>(TrafficDriverKind.class);
+        drivers.put(TrafficDriverKind.ALIAS, aliases);
+        codeDeploy.ifPresent(w -> drivers.put(TrafficDriverKind.CODEDEPLOY,
+                withAgentAlias(codeDeploys, w.driver().apply(codeDeploys))));
+        TrafficTargets targets = new TrafficTargets(ALIAS, Optional.empty(), codeDeploy.map(w ->
+                new TrafficTargets.CodeDeploySettings(CodeDeployWiring.APPLICATION, CodeDeployWiring.DEPLOYMENT_GROUP,
+                        CodeDeployWiring.BEFORE_ALLOW_TRAFFIC_HOOK, CodeDeployWiring.AFTER_ALLOW_TRAFFIC_HOOK)));
+        TrafficControl traffic = trafficDecorator.apply(new DriverTrafficControl(drivers, targets));
         TaskCallbacks callbacks = (token, output) -> {
             CallbackOutcome outcome = holder.runner.sendTaskSuccess(token, output);
             if (outcome != CallbackOutcome.ACCEPTED && outcome != CallbackOutcome.TASK_TIMED_OUT) {
@@ -102,6 +120,11 @@ public final class LocalRollgate {
         WorkflowExecutions executions = (name, rolloutId) -> holder.runner.start(name,
                 "{\"rolloutId\":" + quote(rolloutId) + "}").executionArn();
         PreflightStep preflight = new PreflightStep(advancer, preflightCheck);
+        // CodeDeploy invokes the hook functions; here every hook it starts waiting on is queued and decided by the
+        // same use case the Lambda hooks run, after each task and each simulated minute (see deliverHooks).
+        this.hooks = codeDeploy.map(w -> new LifecycleHookStep(w.guard(), stores.rollouts(), Optional.of(preflight),
+                w.reporter().apply(codeDeploys)));
+        codeDeploys.onHook(this::queueHook);
         ShiftTrafficStep shift = new ShiftTrafficStep(advancer, traffic);
         EvaluateStep evaluate = new EvaluateStep(advancer, new JudgeStageAssessor(new StageEvaluator()),
                 stores.windows(), stores.approvals());
@@ -112,16 +135,16 @@ public final class LocalRollgate {
                 .bind("local:preflight", observed("PreflightFunction",
                         step(in -> preflight.run(id(in), holder.runner.now()))))
                 .bind("local:shift-traffic", observed("ShiftTrafficFunction",
-                        step(in -> shift.run(id(in), holder.runner.now()))))
-                .bind("local:evaluate", observed("EvaluateFunction", step(in -> evaluate.run(id(in),
-                        EvaluateStep.Kind.valueOf(text(in, "kind")), holder.runner.now()))))
+                        step(in -> delivering(shift.run(id(in), holder.runner.now())))))
+                .bind("local:evaluate", observed("EvaluateFunction", step(in -> delivering(evaluate.run(id(in),
+                        EvaluateStep.Kind.valueOf(text(in, "kind")), holder.runner.now())))))
                 .bind("local:request-approval", observed("RequestApprovalFunction", in -> {
                     requestApproval.run(id(in), text(in, "taskToken"), holder.runner.now());
                     return JSON.createObjectNode();
                 }))
-                .bind("local:roll-back", observed("RollBackFunction", step(in -> rollBack.run(id(in),
+                .bind("local:roll-back", observed("RollBackFunction", step(in -> delivering(rollBack.run(id(in),
                         in.hasNonNull("error") ? Optional.of(in.get("error").toString()) : Optional.empty(),
-                        holder.runner.now()))))
+                        holder.runner.now())))))
                 .bind("local:record-outcome", observed("RecordOutcomeFunction",
                         step(in -> recordOutcome.run(id(in), holder.runner.now()))))
                 .build();
@@ -137,27 +160,37 @@ public final class LocalRollgate {
 
     public static LocalRollgate create(StateStores stores, PreflightCheck preflight, Instant startTime, IdSource ids) {
         return new LocalRollgate(stores, preflight, startTime, ids, StepPlanner.MAX_OBSERVATION_WAIT,
-                UnaryOperator.identity(), InvocationObserver.NONE);
+                UnaryOperator.identity(), Optional.empty(), InvocationObserver.NONE);
     }
 
     /** With an observer of every function invocation (task handlers and ingest), for the cost benchmark. */
     public static LocalRollgate create(StateStores stores, PreflightCheck preflight, Instant startTime, IdSource ids,
                                        InvocationObserver observer) {
         return new LocalRollgate(stores, preflight, startTime, ids, StepPlanner.MAX_OBSERVATION_WAIT,
-                UnaryOperator.identity(), observer);
+                UnaryOperator.identity(), Optional.empty(), observer);
     }
 
     /** With a decorator around traffic control, for fault-injection tests (a handler failing after its effect). */
     public static LocalRollgate create(StateStores stores, PreflightCheck preflight, Instant startTime, IdSource ids,
                                        UnaryOperator<TrafficControl> trafficDecorator) {
         return new LocalRollgate(stores, preflight, startTime, ids, StepPlanner.MAX_OBSERVATION_WAIT,
-                trafficDecorator, InvocationObserver.NONE);
+                trafficDecorator, Optional.empty(), InvocationObserver.NONE);
+    }
+
+    /**
+     * Also serving {@code driver: codedeploy} policies, with the driver, reporter and guard of {@code codeDeploy}
+     * in front of the local CodeDeploy stand-ins; {@code trafficDecorator} as above.
+     */
+    public static LocalRollgate create(StateStores stores, PreflightCheck preflight, Instant startTime, IdSource ids,
+                                       UnaryOperator<TrafficControl> trafficDecorator, CodeDeployWiring codeDeploy) {
+        return new LocalRollgate(stores, preflight, startTime, ids, StepPlanner.MAX_OBSERVATION_WAIT,
+                trafficDecorator, Optional.of(codeDeploy), InvocationObserver.NONE);
     }
 
     public static LocalRollgate create(StateStores stores, PreflightCheck preflight, Instant startTime, IdSource ids,
                                        Duration maxObservationWait) {
         return new LocalRollgate(stores, preflight, startTime, ids, maxObservationWait, UnaryOperator.identity(),
-                InvocationObserver.NONE);
+                Optional.empty(), InvocationObserver.NONE);
     }
 
     /** The workflow definition, read from the same file the SAM template deploys. */
@@ -226,6 +259,95 @@ public final class LocalRollgate {
     /** A clock on the runner's virtual time, for components that show ages and deadlines (the console). */
     public java.time.Clock clock() {
         return RunnerClock.of(runner);
+    }
+
+    /** The local CodeDeploy stand-ins (one per agent alias), for reading deployments and their transitions. */
+    public LocalCodeDeploys codeDeploys() {
+        return codeDeploys;
+    }
+
+    /**
+     * Decides every CodeDeploy hook that is waiting, as CodeDeploy invoking the hook functions would: a verdict is
+     * reported, a pending one is asked again on the next call (the stand-in fails it after its hour). Also applies
+     * whatever fell due in the stand-ins (the shift to 100 % starts the AfterAllowTraffic hook).
+     */
+    public void deliverHooks() {
+        if (hooks.isEmpty()) {
+            return;
+        }
+        synchronized (pendingHooks) {
+            if (delivering) {
+                return;
+            }
+            delivering = true;
+        }
+        try {
+            codeDeploys.settle();
+            boolean progressed = true;
+            while (progressed) {
+                progressed = false;
+                List<PendingHook> waiting;
+                synchronized (pendingHooks) {
+                    waiting = List.copyOf(pendingHooks);
+                }
+                for (PendingHook hook : waiting) {
+                    HookPhase phase = hook.event() == LifecycleEvent.BEFORE_ALLOW_TRAFFIC
+                            ? HookPhase.BEFORE_ALLOW_TRAFFIC : HookPhase.AFTER_ALLOW_TRAFFIC;
+                    HookRun run = hooks.get().run(phase, hook.deploymentId(), hook.lifecycleEventHookExecutionId(),
+                            hook.deadline().minus(LocalCodeDeploy.HOOK_TIME_LIMIT), runner.now());
+                    if (!run.pending()) {
+                        synchronized (pendingHooks) {
+                            pendingHooks.remove(hook);
+                        }
+                        progressed = true;
+                    }
+                }
+            }
+        } finally {
+            synchronized (pendingHooks) {
+                delivering = false;
+            }
+        }
+    }
+
+    private void queueHook(PendingHook hook) {
+        synchronized (pendingHooks) {
+            pendingHooks.add(hook);
+        }
+    }
+
+    private WorkflowStep delivering(WorkflowStep step) {
+        deliverHooks();
+        return step;
+    }
+
+    /** The agent's alias exists before any rollout: the stand-in creates it at the baseline on first use. */
+    private static TrafficDriver withAgentAlias(LocalCodeDeploys codeDeploys, TrafficDriver driver) {
+        return new TrafficDriver() {
+            @Override
+            public ShiftOutcome shift(TrafficTarget target, int stageIndex, int weight) {
+                codeDeploys.of(target);
+                return driver.shift(target, stageIndex, weight);
+            }
+
+            @Override
+            public ShiftOutcome restoreBaseline(TrafficTarget target) {
+                codeDeploys.of(target);
+                return driver.restoreBaseline(target);
+            }
+
+            @Override
+            public ShiftOutcome promote(TrafficTarget target) {
+                codeDeploys.of(target);
+                return driver.promote(target);
+            }
+
+            @Override
+            public int currentWeight(TrafficTarget target) {
+                codeDeploys.of(target);
+                return driver.currentWeight(target);
+            }
+        };
     }
 
     /** The candidate's share of the agent's alias right now (0 when the alias was never touched). */

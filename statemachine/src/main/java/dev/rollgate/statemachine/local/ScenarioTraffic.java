@@ -76,6 +76,7 @@ public final class ScenarioTraffic {
         for (long i = 0; i < minutes; i++) {
             Instant minuteStart = rollgate.now();
             rollgate.runner().advanceBy(MINUTE);
+            rollgate.deliverHooks();
             feedMinute(minuteStart);
         }
     }

@@ -64,4 +64,40 @@ class HandlerRetryIT {
             assertThat(realShifts.stream().filter(w -> w == 10).count()).isEqualTo(2);
         }
     }
+
+    @Test
+    void codeDeployShiftThatFailsAfterStartingTheDeploymentIsRetriedWithoutASecondDeployment(AwsEndpoint aws) {
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        try (ScenarioFixture f = new ScenarioFixture(aws, StandInConfig.example(), inner -> new TrafficControl() {
+            @Override
+            public int shift(Rollout rollout, RolloutPolicy policy, int stageIndex, int weight) {
+                int inEffect = inner.shift(rollout, policy, stageIndex, weight);
+                if (weight == 10 && failedOnce.compareAndSet(false, true)) {
+                    throw new TaskFailure("Lambda.Unknown", "function timed out after CreateDeployment");
+                }
+                return inEffect;
+            }
+
+            @Override
+            public int restoreBaseline(Rollout rollout, RolloutPolicy policy) {
+                return inner.restoreBaseline(rollout, policy);
+            }
+        })) {
+            String id = f.start("cd-retry", ScenarioFixture.CODEDEPLOY_POLICY, Behaviour.of(Scenario.HEALTHY));
+            f.traffic.runUntilSettled(Duration.ofHours(12));
+            Rollout r = f.stores.rollouts().get(id).orElseThrow();
+            assertThat(r.state().status()).isEqualTo(RolloutStatus.PROMOTED);
+            assertThat(failedOnce).isTrue();
+            assertThat(f.rollgate.runner().execution(id).orElseThrow()
+                    .history(ExecutionEventType.TASK_RETRY_SCHEDULED)).isNotEmpty();
+            // The retry found the guard's record of the first attempt's deployment and started none.
+            assertThat(f.createDeploymentCalls()).isOne();
+            assertThat(f.rollgate.codeDeploys().deployments()).singleElement()
+                    .satisfies(d -> assertThat(f.guard.deploymentOf(id, 1)).contains(d.deploymentId()));
+            long shiftedTo10 = f.stores.history().read(id, PageRequest.first(500)).items().stream()
+                    .filter(e -> e.type().equals("TRAFFIC_SHIFTED") && "10".equals(e.detail().get("weight"))).count();
+            assertThat(shiftedTo10).isOne();
+            assertThat(f.rollgate.candidateWeight(r)).isEqualTo(100);
+        }
+    }
 }

@@ -13,6 +13,10 @@ import dev.rollgate.core.workflow.ApprovalDecisionOutcome;
 import dev.rollgate.core.workflow.StartRolloutOutcome;
 import dev.rollgate.core.workflow.StartRolloutRequest;
 import dev.rollgate.standin.StandInConfig;
+import dev.rollgate.core.traffic.TrafficTarget;
+import dev.rollgate.statemachine.local.DeploymentStatus;
+import dev.rollgate.statemachine.local.DeploymentView;
+import dev.rollgate.statemachine.local.LocalRollgate;
 import dev.rollgate.statemachine.local.ScenarioTraffic.Behaviour;
 import dev.rollgate.statemachine.runner.Execution;
 import dev.rollgate.statemachine.runner.ExecutionStatus;
@@ -180,6 +184,62 @@ class RolloutScenariosIT {
         assertThat(rollout(id).state().status()).isEqualTo(RolloutStatus.PROMOTED);
         assertThat(f.rollgate.runner().executions()).hasSize(2);
         assertThat(history(id)).anySatisfy(e -> assertThat(e.actor()).isEqualTo("oscar"));
+    }
+
+    @Test
+    void codeDeployHealthyCanaryIsPromotedToFullTrafficThroughOneDeployment() {
+        String id = f.start("cd-healthy", ScenarioFixture.CODEDEPLOY_POLICY, Behaviour.of(Scenario.HEALTHY));
+        f.traffic.runUntilSettled(LIMIT);
+        Rollout r = rollout(id);
+        assertThat(r.state().status()).isEqualTo(RolloutStatus.PROMOTED);
+        assertThat(f.rollgate.candidateWeight(r)).isEqualTo(100);
+        assertThat(transitions(id)).containsSubsequence("PREFLIGHT_PASSED", "TRAFFIC_SHIFT_CONFIRMED",
+                "VERDICT_PROMOTE", "TRAFFIC_SHIFT_CONFIRMED", "BAKE_FINISHED");
+        assertThat(history(id)).filteredOn(e -> e.type().equals("TRAFFIC_SHIFTED"))
+                .allSatisfy(e -> assertThat(e.detail()).containsEntry("driver", "codedeploy"))
+                .extracting(e -> e.detail().get("weight")).containsExactly("10", "100");
+        // One deployment, through both hooks and TimeBasedCanary's two levels, recorded in the guard.
+        assertThat(f.createDeploymentCalls()).isOne();
+        DeploymentView deployment = f.rollgate.codeDeploys().deployments().stream().filter(d -> d.rolloutId().equals(id))
+                .collect(onlyElement());
+        assertThat(deployment.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(deployment.transitions()).extracting(DeploymentView.Transition::status).containsExactly(
+                DeploymentStatus.BEFORE_ALLOW_TRAFFIC, DeploymentStatus.CANARY, DeploymentStatus.AFTER_ALLOW_TRAFFIC,
+                DeploymentStatus.SUCCEEDED);
+        assertThat(f.guard.deploymentOf(id, 1)).contains(deployment.deploymentId());
+        assertThat(f.rollgate.codeDeploys().aliases().alias("support-agent-cd-healthy", LocalRollgate.ALIAS)
+                .orElseThrow().history()).extracting(c -> c.routing().candidateWeight(target(r))).containsExactly(0, 10, 100);
+        assertThat(execution(id).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+
+    @Test
+    void codeDeployCanaryErrorSpikeStopsTheDeploymentWithRollbackToZero() {
+        String id = f.start("cd-errors", ScenarioFixture.CODEDEPLOY_POLICY,
+                Behaviour.from(Scenario.ERROR_RATE_DOUBLED, 1));
+        f.traffic.runUntilSettled(LIMIT);
+        Rollout r = rollout(id);
+        assertThat(r.state().status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+        assertThat(f.rollgate.candidateWeight(r)).isZero();
+        assertThat(transitions(id)).containsSubsequence("PREFLIGHT_PASSED", "TRAFFIC_SHIFT_CONFIRMED",
+                "TRIGGER_ERROR_RATE_RATIO", "ROLLBACK_COMPLETED");
+        DeploymentView deployment = f.rollgate.codeDeploys().deployments().stream().filter(d -> d.rolloutId().equals(id))
+                .collect(onlyElement());
+        // StopDeployment with rollback: CodeDeploy redeployed the baseline; the canary never reached 100 %.
+        assertThat(deployment.status()).isEqualTo(DeploymentStatus.STOPPED);
+        assertThat(deployment.transitions()).extracting(DeploymentView.Transition::status)
+                .doesNotContain(DeploymentStatus.AFTER_ALLOW_TRAFFIC);
+        assertThat(f.createDeploymentCalls()).isOne();
+    }
+
+    private static TrafficTarget target(Rollout r) {
+        return TrafficTarget.alias(r.id(), r.agent(), LocalRollgate.ALIAS, r.baselineVersion(), r.candidateVersion());
+    }
+
+    private static <T> java.util.stream.Collector<T, ?, T> onlyElement() {
+        return java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), list -> {
+            assertThat(list).hasSize(1);
+            return list.get(0);
+        });
     }
 
     private ApprovalRequest runUntilPending(String id) {

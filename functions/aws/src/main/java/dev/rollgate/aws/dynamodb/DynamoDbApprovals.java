@@ -76,9 +76,32 @@ public final class DynamoDbApprovals implements Approvals {
                     .expressionAttributeNames(Map.of("#id", APPROVAL_ID)).build()));
             return new ApprovalRequestOutcome.Requested(request);
         } catch (ConditionalCheckFailedException e) {
-            return new ApprovalRequestOutcome.AlreadyRequested(get(request.id()).orElseThrow(
-                    () -> new IllegalStateException("approval " + request.id() + " vanished after a conflict")));
+            return refreshToken(request);
         }
+    }
+
+    /**
+     * The request exists: a retried AwaitApproval attempt brings a new task token, which replaces the stored one
+     * only while the request is pending (the condition), so a decided request is never reopened.
+     */
+    private ApprovalRequestOutcome refreshToken(ApprovalRequest request) {
+        try {
+            StoreCalls.call("refreshing an approval's task token", () -> dynamo.updateItem(r -> r.tableName(table)
+                    .key(Map.of(APPROVAL_ID, s(request.id())))
+                    .updateExpression("SET #token = :token")
+                    .conditionExpression("#st = :pending AND #token <> :token")
+                    .expressionAttributeNames(Map.of("#token", TASK_TOKEN, "#st", STATUS))
+                    .expressionAttributeValues(Map.of(":token", s(request.taskToken()),
+                            ":pending", s(ApprovalStatus.PENDING.name())))));
+            return new ApprovalRequestOutcome.TokenRefreshed(existing(request));
+        } catch (ConditionalCheckFailedException decidedOrSameToken) {
+            return new ApprovalRequestOutcome.AlreadyRequested(existing(request));
+        }
+    }
+
+    private ApprovalRequest existing(ApprovalRequest request) {
+        return get(request.id()).orElseThrow(
+                () -> new IllegalStateException("approval " + request.id() + " vanished after a conflict"));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.rollgate.core.traffic.DeploymentClaim;
 import dev.rollgate.core.traffic.DeploymentGuard;
 import dev.rollgate.core.traffic.DeploymentGuardConflictException;
 import dev.rollgate.core.traffic.DeploymentGuardFailureException;
+import dev.rollgate.core.traffic.DeploymentOwner;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,11 +20,13 @@ import java.util.Optional;
  * A {@link DeploymentGuard} on the idempotency table (string hash key {@code pk}, string range key
  * {@code sk}, TTL attribute {@code expiresAt}). A claim is a conditional PutItem
  * ({@code attribute_not_exists(pk)}), so DynamoDB picks exactly one winner; the deployment id is added to
- * the same item afterwards, again conditionally.
+ * the same item afterwards, again conditionally, after a second item keyed by the deployment id that names its
+ * owner (for the lifecycle hooks).
  */
 public final class DynamoDbDeploymentGuard implements DeploymentGuard {
     static final String PK_PREFIX = "deployment-guard#";
     static final String SK_PREFIX = "stage#";
+    static final String OWNER_SK = "owner";
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -64,6 +67,7 @@ public final class DynamoDbDeploymentGuard implements DeploymentGuard {
     @Override
     public void recordDeployment(String rolloutId, int stageIndex, String deploymentId) {
         requireText(deploymentId, "deploymentId");
+        recordOwner(rolloutId, stageIndex, deploymentId);
         try {
             dynamo.updateItem(r -> r.tableName(tableName).key(key(rolloutId, stageIndex))
                     .updateExpression("SET deploymentId = :id")
@@ -87,6 +91,41 @@ public final class DynamoDbDeploymentGuard implements DeploymentGuard {
                 .map(AttributeValue::s);
     }
 
+    /**
+     * The reverse item (deployment id to rollout stage) a lifecycle hook reads. Written before the stage's item
+     * names the deployment, so whoever can see the id can also find its owner; a deployment belongs to the stage
+     * that started it even if recording the id then fails.
+     */
+    private void recordOwner(String rolloutId, int stageIndex, String deploymentId) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(ownerKey(deploymentId));
+        item.put("rolloutId", s(rolloutId));
+        item.put("stageIndex", AttributeValue.fromN(Integer.toString(stageIndex)));
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(retention).getEpochSecond())));
+        try {
+            dynamo.putItem(r -> r.tableName(tableName).item(item));
+        } catch (SdkException e) {
+            throw new DeploymentGuardFailureException("recording the owner of deployment " + deploymentId
+                    + " failed", e);
+        }
+    }
+
+    @Override
+    public Optional<DeploymentOwner> ownerOf(String deploymentId) {
+        requireText(deploymentId, "deploymentId");
+        try {
+            var response = dynamo.getItem(r -> r.tableName(tableName).key(ownerKey(deploymentId)).consistentRead(true));
+            if (!response.hasItem() || response.item().isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, AttributeValue> item = response.item();
+            return Optional.of(new DeploymentOwner(item.get("rolloutId").s(),
+                    Integer.parseInt(item.get("stageIndex").n())));
+        } catch (SdkException e) {
+            throw new DeploymentGuardFailureException("reading the owner of deployment " + deploymentId
+                    + " failed", e);
+        }
+    }
+
     @Override
     public void release(String rolloutId, int stageIndex) {
         try {
@@ -108,6 +147,10 @@ public final class DynamoDbDeploymentGuard implements DeploymentGuard {
             throw new DeploymentGuardFailureException("reading the claim of stage " + stageIndex + " of rollout "
                     + rolloutId + " failed", e);
         }
+    }
+
+    private static Map<String, AttributeValue> ownerKey(String deploymentId) {
+        return Map.of("pk", s(PK_PREFIX + "deployment#" + deploymentId), "sk", s(OWNER_SK));
     }
 
     private static Map<String, AttributeValue> key(String rolloutId, int stageIndex) {

@@ -90,6 +90,8 @@ class DynamoDbDeploymentGuardIT {
 
         assertThat(guard.claim(rollout, 1)).isEqualTo(new DeploymentClaim.AlreadyClaimed(Optional.of("d-ABC")));
         assertThat(guard.deploymentOf(rollout, 1)).contains("d-ABC");
+        assertThat(guard.ownerOf("d-ABC")).contains(new dev.rollgate.core.traffic.DeploymentOwner(rollout, 1));
+        assertThat(guard.ownerOf("d-NOT-OURS")).isEmpty();
         assertThatThrownBy(() -> guard.recordDeployment(rollout, 1, "d-OTHER"))
                 .isInstanceOf(DeploymentGuardConflictException.class);
         guard.release(rollout, 1);

@@ -4,7 +4,11 @@ import java.util.Optional;
 
 /** Approval requests and their one-time decisions. */
 public interface Approvals {
-    /** Stores a PENDING request unless one with its id exists. */
+    /**
+     * Stores a PENDING request unless one with its id exists. If it exists and is still pending, a different task
+     * token replaces the stored one ({@link ApprovalRequestOutcome.TokenRefreshed}); a decided request is never
+     * changed or reopened.
+     */
     ApprovalRequestOutcome request(ApprovalRequest request);
 
     Optional<ApprovalRequest> get(String approvalId);

@@ -11,7 +11,11 @@ public interface DeploymentGuard {
     /** Atomically claims the stage; exactly one of any number of concurrent callers gets {@link DeploymentClaim.Won}. */
     DeploymentClaim claim(String rolloutId, int stageIndex);
 
-    /** Stores the id of the deployment the winning caller started; re-recording the same id is a no-op. */
+    /**
+     * Stores the id of the deployment the winning caller started; re-recording the same id is a no-op. The
+     * deployment's owner becomes readable through {@link #ownerOf} no later than its id through
+     * {@link #deploymentOf}.
+     */
     void recordDeployment(String rolloutId, int stageIndex, String deploymentId);
 
     /**
@@ -22,4 +26,10 @@ public interface DeploymentGuard {
 
     /** The deployment recorded for the stage, if any. */
     Optional<String> deploymentOf(String rolloutId, int stageIndex);
+
+    /**
+     * The rollout stage a deployment was recorded for: how a CodeDeploy lifecycle hook, which knows only the
+     * deployment id, finds its rollout. Empty for a deployment rollgate did not start (or has not recorded yet).
+     */
+    Optional<DeploymentOwner> ownerOf(String deploymentId);
 }

@@ -3,6 +3,7 @@ package dev.rollgate.core.workflow;
 import dev.rollgate.core.lifecycle.RolloutState;
 import dev.rollgate.core.lifecycle.RolloutStatus;
 import dev.rollgate.core.state.ApprovalRequest;
+import dev.rollgate.core.state.ApprovalRequestOutcome;
 import dev.rollgate.core.state.Approvals;
 import dev.rollgate.core.state.HistoryEntry;
 
@@ -36,11 +37,12 @@ public final class RequestApprovalStep {
             return;
         }
         String id = ApprovalIds.of(rolloutId, state);
-        boolean alreadyStored = approvals.get(id).isPresent();
-        if (!alreadyStored) {
-            approvals.request(ApprovalRequest.pending(id, rolloutId, loaded.rollout().tenant(),
-                    loaded.currentStage().name(), state.lastReason(), loaded.rollout().requester(), taskToken, now,
-                    now.plus(StepPlanner.APPROVAL_TIMEOUT)));
+        // A retried attempt comes with a new task token (the earlier one is dead): requesting again stores it, so
+        // the decision completes the attempt that actually waits; a decided request stays as it is.
+        ApprovalRequestOutcome outcome = approvals.request(ApprovalRequest.pending(id, rolloutId,
+                loaded.rollout().tenant(), loaded.currentStage().name(), state.lastReason(),
+                loaded.rollout().requester(), taskToken, now, now.plus(StepPlanner.APPROVAL_TIMEOUT)));
+        if (outcome instanceof ApprovalRequestOutcome.Requested) {
             advancer.advance(rolloutId, l -> new StepInput(List.of(), List.of(new HistoryEntry(now, EVENT,
                     "system:workflow", state.lastReason(), Map.of("approvalId", id, "stage",
                     loaded.currentStage().name(), "deadline", now.plus(StepPlanner.APPROVAL_TIMEOUT).toString()))),

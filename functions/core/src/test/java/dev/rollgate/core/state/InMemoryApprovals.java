@@ -25,7 +25,12 @@ public final class InMemoryApprovals implements Approvals {
         }
         ApprovalRequest existing = byId.get(request.id());
         if (existing != null) {
-            return new ApprovalRequestOutcome.AlreadyRequested(existing);
+            if (existing.status() != ApprovalStatus.PENDING || existing.taskToken().equals(request.taskToken())) {
+                return new ApprovalRequestOutcome.AlreadyRequested(existing);
+            }
+            ApprovalRequest refreshed = existing.withTaskToken(request.taskToken());
+            byId.put(request.id(), refreshed);
+            return new ApprovalRequestOutcome.TokenRefreshed(refreshed);
         }
         byId.put(request.id(), request);
         return new ApprovalRequestOutcome.Requested(request);

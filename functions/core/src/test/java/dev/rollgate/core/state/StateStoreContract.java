@@ -325,12 +325,42 @@ public abstract class StateStoreContract {
         ApprovalRequest request = StateFixture.approval(tenant, unique("ro"), T0);
 
         assertThat(stores.approvals().request(request)).isEqualTo(new ApprovalRequestOutcome.Requested(request));
-        ApprovalRequest retry = ApprovalRequest.pending(request.id(), request.rolloutId(), tenant, "canary-2",
-                "policy-required", "alice@example.com", "another-token", at(1), at(100));
-        assertThat(stores.approvals().request(retry))
+        assertThat(stores.approvals().request(request))
                 .isEqualTo(new ApprovalRequestOutcome.AlreadyRequested(request));
         assertThat(stores.approvals().get(request.id())).contains(request);
         assertThat(request.toString()).doesNotContain(request.taskToken());
+    }
+
+    @Test
+    void aRepeatedRequestForAPendingApprovalRefreshesOnlyItsTaskToken() {
+        ApprovalRequest request = StateFixture.approval(tenant, unique("ro"), T0);
+        stores.approvals().request(request);
+        ApprovalRequest retry = ApprovalRequest.pending(request.id(), request.rolloutId(), tenant, "canary-2",
+                "policy-required", "alice@example.com", "retried-attempt-token", at(1), at(100));
+
+        ApprovalRequest refreshed = request.withTaskToken("retried-attempt-token");
+        assertThat(stores.approvals().request(retry)).isEqualTo(new ApprovalRequestOutcome.TokenRefreshed(refreshed));
+        assertThat(stores.approvals().get(request.id())).contains(refreshed);
+        assertThat(stores.approvals().pending(tenant, PageRequest.first(10)).items()).contains(refreshed);
+        // The same token again changes nothing.
+        assertThat(stores.approvals().request(retry)).isEqualTo(new ApprovalRequestOutcome.AlreadyRequested(refreshed));
+    }
+
+    @Test
+    void aRepeatedRequestNeverReopensOrChangesADecidedApproval() {
+        ApprovalRequest request = StateFixture.approval(tenant, unique("ro"), T0);
+        stores.approvals().request(request);
+        stores.approvals().decide(request.id(), new ApprovalDecision(ApprovalStatus.APPROVED, "bob@example.com",
+                at(2), "looks fine"));
+        ApprovalRequest decided = stores.approvals().get(request.id()).orElseThrow();
+        ApprovalRequest retry = ApprovalRequest.pending(request.id(), request.rolloutId(), tenant, request.stage(),
+                request.reason(), request.requester(), "late-token", at(3), at(100));
+
+        assertThat(stores.approvals().request(retry)).isEqualTo(new ApprovalRequestOutcome.AlreadyRequested(decided));
+        assertThat(stores.approvals().get(request.id())).contains(decided);
+        assertThat(decided.status()).isEqualTo(ApprovalStatus.APPROVED);
+        assertThat(stores.approvals().pending(tenant, PageRequest.first(10)).items())
+                .noneMatch(a -> a.id().equals(request.id()));
     }
 
     @Test

@@ -9,6 +9,7 @@ public final class InMemoryDeploymentGuard implements DeploymentGuard {
     private static final String NOT_RECORDED = "";
 
     private final ConcurrentMap<String, String> deployments = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, DeploymentOwner> owners = new ConcurrentHashMap<>();
 
     @Override
     public DeploymentClaim claim(String rolloutId, int stageIndex) {
@@ -25,6 +26,8 @@ public final class InMemoryDeploymentGuard implements DeploymentGuard {
         if (!deployments.containsKey(key)) {
             throw new IllegalStateException("stage " + stageIndex + " of rollout " + rolloutId + " was never claimed");
         }
+        // The owner first, as the DynamoDB guard does: a hook may look it up as soon as the id is readable.
+        owners.putIfAbsent(deploymentId, new DeploymentOwner(rolloutId, stageIndex));
         if (!deployments.replace(key, NOT_RECORDED, deploymentId) && !deploymentId.equals(deployments.get(key))) {
             throw new DeploymentGuardConflictException(rolloutId, stageIndex);
         }
@@ -38,6 +41,11 @@ public final class InMemoryDeploymentGuard implements DeploymentGuard {
     @Override
     public Optional<String> deploymentOf(String rolloutId, int stageIndex) {
         return recorded(deployments.get(key(rolloutId, stageIndex)));
+    }
+
+    @Override
+    public Optional<DeploymentOwner> ownerOf(String deploymentId) {
+        return Optional.ofNullable(owners.get(deploymentId));
     }
 
     private static Optional<String> recorded(String value) {

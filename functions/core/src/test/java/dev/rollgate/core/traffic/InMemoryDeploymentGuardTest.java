@@ -47,4 +47,13 @@ class InMemoryDeploymentGuardTest {
         guard.release("r1", 1);
         assertThat(guard.claim("r1", 1)).isInstanceOf(DeploymentClaim.AlreadyClaimed.class);
     }
+
+    @Test
+    void aRecordedDeploymentNamesItsOwnerAndAnUnknownOneNone() {
+        guard.claim("r1", 1);
+        guard.recordDeployment("r1", 1, "d-1");
+
+        org.assertj.core.api.Assertions.assertThat(guard.ownerOf("d-1")).contains(new DeploymentOwner("r1", 1));
+        org.assertj.core.api.Assertions.assertThat(guard.ownerOf("d-sam")).isEmpty();
+    }
 }

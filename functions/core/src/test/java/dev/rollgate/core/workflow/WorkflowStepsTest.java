@@ -54,6 +54,29 @@ class WorkflowStepsTest {
     }
 
     @Test
+    void aRetriedApprovalRequestIsDecidedThroughTheRetriedAttemptsToken() {
+        f.judgeByStage = stage -> stage == 1 ? WorkflowFixture.marginal() : WorkflowFixture.promote();
+        String id = f.startRollout("build-retried-approval");
+        f.driveFromStart(id);
+        ApprovalRequest first = onlyPending();
+
+        // The AwaitApproval task failed after storing the request and was retried with a new task token.
+        f.requestApproval.run(id, "token-of-the-retry", f.now.plusSeconds(5));
+
+        assertThat(onlyPending().taskToken()).isEqualTo("token-of-the-retry");
+        assertThat(onlyPending().createdAt()).isEqualTo(first.createdAt());
+        assertThat(history(id)).filteredOn(e -> e.type().equals(RequestApprovalStep.EVENT)).hasSize(1);
+        f.decide.decide(first.id(), true, "bob", Set.of("acme"), "looks fine", f.now.plusSeconds(10));
+        assertThat(f.callbacks.tokens).containsExactly("token-of-the-retry");
+
+        // A retry arriving after the decision never reopens it, and its token is completed at once.
+        f.requestApproval.run(id, "token-after-decision", f.now.plusSeconds(20));
+        assertThat(f.stores.approvals().get(first.id()).orElseThrow().taskToken()).isEqualTo("token-of-the-retry");
+        assertThat(f.stores.approvals().get(first.id()).orElseThrow().decision()).isPresent();
+        assertThat(f.callbacks.tokens).containsExactly("token-of-the-retry", "token-after-decision");
+    }
+
+    @Test
     void marginalScoreWaitsForApprovalAndContinuesWhenApproved() {
         f.judgeByStage = stage -> stage == 1 ? WorkflowFixture.marginal() : WorkflowFixture.promote();
         String id = f.startRollout("build-4");

@@ -2,6 +2,7 @@ package dev.rollgate.lambda.codedeploy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.rollgate.core.workflow.HookPhase;
 import dev.rollgate.lambda.runtime.LambdaComponents;
 import dev.rollgate.lambda.runtime.PowertoolsTelemetry;
 import dev.rollgate.lambda.runtime.SnapStartPriming;
@@ -13,8 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * CodeDeploy's BeforeAllowTraffic hook for the agent function's deployments (also usable from a team's own SAM
- * {@code DeploymentPreference}). Input {@code {DeploymentId, LifecycleEventHookExecutionId}}; the verdict is
- * reported with PutLifecycleEventHookExecutionStatus, FAILED when it cannot be reached.
+ * {@code DeploymentPreference}, whose deployments it fails closed: see {@link dev.rollgate.core.workflow.LifecycleHookStep}).
+ * Input {@code {DeploymentId, LifecycleEventHookExecutionId}}; the verdict is reported with
+ * PutLifecycleEventHookExecutionStatus, FAILED when it cannot be reached.
  */
 public final class BeforeAllowTrafficHookHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     static {
@@ -24,19 +26,23 @@ public final class BeforeAllowTrafficHookHandler implements RequestHandler<Map<S
     private final Supplier<LambdaComponents> components;
     private final Clock clock;
     private final Telemetry telemetry;
+    private final HookWait wait;
 
     public BeforeAllowTrafficHookHandler() {
-        this(LambdaComponents::shared, Clock.systemUTC(), new PowertoolsTelemetry());
+        this(LambdaComponents::shared, Clock.systemUTC(), new PowertoolsTelemetry(), HookWait.withinInvocation());
     }
 
-    public BeforeAllowTrafficHookHandler(Supplier<LambdaComponents> components, Clock clock, Telemetry telemetry) {
+    public BeforeAllowTrafficHookHandler(Supplier<LambdaComponents> components, Clock clock, Telemetry telemetry,
+                                      HookWait wait) {
         this.components = components;
         this.clock = clock;
         this.telemetry = telemetry;
+        this.wait = wait;
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return HookHandlers.handle(HookPhase.BEFORE_ALLOW_TRAFFIC, "before-allow-traffic-hook", event, context, components, clock, telemetry);
+        return HookHandlers.handle(HookPhase.BEFORE_ALLOW_TRAFFIC, "before-allow-traffic-hook", event, context, components, clock, telemetry,
+                wait);
     }
 }

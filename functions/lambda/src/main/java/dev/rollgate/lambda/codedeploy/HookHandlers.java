@@ -1,35 +1,53 @@
 package dev.rollgate.lambda.codedeploy;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.rollgate.core.workflow.HookDecision;
+import dev.rollgate.core.workflow.HookPhase;
+import dev.rollgate.core.workflow.HookRun;
+import dev.rollgate.core.workflow.LifecycleHookStep;
 import dev.rollgate.lambda.runtime.Input;
 import dev.rollgate.lambda.runtime.Invocation;
 import dev.rollgate.lambda.runtime.LambdaComponents;
 import dev.rollgate.lambda.runtime.Telemetry;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The body both CodeDeploy hook handlers share: read {DeploymentId, LifecycleEventHookExecutionId}, decide, report. */
+/**
+ * The body both CodeDeploy hook handlers share: read {DeploymentId, LifecycleEventHookExecutionId}, decide with
+ * the core use case and report; while the rollout's gate is pending, ask again within the invocation.
+ */
 final class HookHandlers {
     private HookHandlers() {
     }
 
-    static Map<String, Object> handle(HookPhase phase, String handler, Map<String, Object> event,
-                                      com.amazonaws.services.lambda.runtime.Context context,
-                                      Supplier<LambdaComponents> components, Clock clock, Telemetry telemetry) {
+    static Map<String, Object> handle(HookPhase phase, String handler, Map<String, Object> event, Context context,
+                                      Supplier<LambdaComponents> components, Clock clock, Telemetry telemetry,
+                                      HookWait wait) {
         return Invocation.run(handler, context, telemetry, () -> {
             Input input = Input.of(event, "CodeDeploy " + phase + " hook event");
             String deploymentId = input.requiredText("DeploymentId");
             String hookExecutionId = input.requiredText("LifecycleEventHookExecutionId");
-            HookOutcome outcome = components.get().hooks().run(phase, deploymentId, hookExecutionId,
-                    clock.instant());
+            LifecycleHookStep hooks = components.get().hooks();
+            Instant started = clock.instant();
+            HookRun run = hooks.run(phase, deploymentId, hookExecutionId, started, started);
+            int asked = 1;
+            while (run.pending() && wait.waitBeforeAskingAgain(context)) {
+                run = hooks.run(phase, deploymentId, hookExecutionId, started, clock.instant());
+                asked++;
+            }
+            String status = run.decision() instanceof HookDecision.Report report ? report.status().name() : "PENDING";
             Map<String, Object> output = new LinkedHashMap<>();
             output.put("deploymentId", deploymentId);
-            output.put("status", outcome.status().name());
-            output.put("report", outcome.report().name());
-            outcome.failure().ifPresent(f -> output.put("failure", f));
-            return new Invocation.Result(output, outcome.status().name());
+            output.put("status", status);
+            output.put("report", run.report().map(Enum::name).orElse("NONE"));
+            output.put("reason", run.decision().reason());
+            output.put("asked", asked);
+            run.failure().ifPresent(f -> output.put("failure", f));
+            return new Invocation.Result(output, status);
         });
     }
 }

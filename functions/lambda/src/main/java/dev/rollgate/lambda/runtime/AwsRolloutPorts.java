@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.parameters.ssm.SSMProvider;
 import dev.rollgate.core.state.StateStores;
+import dev.rollgate.core.traffic.DeploymentGuard;
 import dev.rollgate.core.traffic.LifecycleHookReporter;
 import dev.rollgate.core.workflow.LifecycleEvents;
 import dev.rollgate.core.workflow.PreflightCheck;
@@ -33,7 +34,6 @@ import dev.rollgate.core.workflow.TaskCallbacks;
 import dev.rollgate.core.workflow.TrafficControl;
 import dev.rollgate.core.workflow.WindowDecoder;
 import dev.rollgate.core.workflow.WorkflowExecutions;
-import dev.rollgate.lambda.codedeploy.HookVerdicts;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -43,8 +43,7 @@ import java.util.Optional;
 /**
  * The deployed adapters, each built on first use from the function's environment: DynamoDB state, EventBridge
  * events, Step Functions, the Cordum preflight gate (API key from SSM), the alias and CodeDeploy traffic drivers,
- * the judge and the window parser. The CodeDeploy hook verdicts have no use case yet and fail with
- * {@link AdapterNotWiredException}, which the hook handlers turn into a FAILED report (fail closed).
+ * the judge and the window parser, and the DynamoDB deployment guard the CodeDeploy driver and hooks share.
  */
 public final class AwsRolloutPorts implements RolloutPorts {
     private final Configuration config;
@@ -56,6 +55,7 @@ public final class AwsRolloutPorts implements RolloutPorts {
     private final Lazy<LifecycleHookReporter> hookReporter;
     private final Lazy<PreflightCheck> preflight;
     private final Lazy<TrafficControl> traffic;
+    private final Lazy<DeploymentGuard> guard;
     private final Lazy<StageJudge> judge = Lazy.of(() -> new JudgeStageAssessor(new StageEvaluator()));
     private final Lazy<WindowDecoder> decoder = Lazy.of(() -> new ParserWindowDecoder(new WindowParser()));
     /** How long a cached Cordum API key is used before SSM is asked again (rotation takes effect within it). */
@@ -91,6 +91,10 @@ public final class AwsRolloutPorts implements RolloutPorts {
                     "preflight call for stage {}: {} in {} ms", event.stage(),
                     event.result().getClass().getSimpleName(), event.elapsed().toMillis()), Clock.systemUTC()));
         });
+        guard = Lazy.of(() -> {
+            String table = TableNames.fromEnvironment(config.asMap()).idempotency();
+            return new DynamoDbDeploymentGuard(clients.dynamo(), table, Clock.systemUTC(), DEPLOYMENT_RECORD_RETENTION);
+        });
         traffic = Lazy.of(() -> {
             TrafficTargets targets = new TrafficTargets(config.require(Configuration.AGENT_ALIAS),
                     Optional.of(config.require(Configuration.AGENT_FUNCTION)), Optional.of(
@@ -98,13 +102,10 @@ public final class AwsRolloutPorts implements RolloutPorts {
                             config.require(Configuration.CODEDEPLOY_GROUP),
                             config.require(Configuration.CODEDEPLOY_BEFORE_HOOK),
                             config.require(Configuration.CODEDEPLOY_AFTER_HOOK))));
-            String guardTable = TableNames.fromEnvironment(config.asMap()).idempotency();
-            DynamoDbDeploymentGuard guard = new DynamoDbDeploymentGuard(clients.dynamo(), guardTable,
-                    Clock.systemUTC(), DEPLOYMENT_RECORD_RETENTION);
             return new DriverTrafficControl(Map.of(
                     TrafficDriverKind.ALIAS, new AliasTrafficDriver(clients.lambda()),
                     TrafficDriverKind.CODEDEPLOY, new CodeDeployTrafficDriver(clients.codeDeploy(), clients.lambda(),
-                            guard)), targets);
+                            guard.get())), targets);
         });
     }
 
@@ -157,9 +158,8 @@ public final class AwsRolloutPorts implements RolloutPorts {
     }
 
     @Override
-    public HookVerdicts hookVerdicts() {
-        throw new AdapterNotWiredException("HookVerdicts",
-                "a hook use case that maps a deployment to its rollout's gate (not written yet)");
+    public DeploymentGuard deploymentGuard() {
+        return guard.get();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.rollgate.lambda.runtime;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.rollgate.core.state.StateAccessException;
 import dev.rollgate.core.workflow.ContentionException;
+import dev.rollgate.core.workflow.TrafficNotSettledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -53,7 +54,8 @@ public final class Invocation {
     }
 
     private static RuntimeException translate(String handler, RuntimeException e) {
-        if (e instanceof ContentionException || e instanceof StateAccessException) {
+        if (e instanceof ContentionException || e instanceof StateAccessException
+                || e instanceof TrafficNotSettledException) {
             LOG.warn("{} failed transiently, the workflow retries: {}", handler, e.getMessage());
             return new Rollgate.Retryable(handler + ": " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package dev.rollgate.lambda.runtime;
 import dev.rollgate.core.workflow.DecideApproval;
 import dev.rollgate.core.workflow.EvaluateStep;
 import dev.rollgate.core.workflow.IngestMetricWindow;
+import dev.rollgate.core.workflow.LifecycleHookStep;
 import dev.rollgate.core.workflow.PolicyCache;
 import dev.rollgate.core.workflow.PreflightStep;
 import dev.rollgate.core.workflow.RecordOutcomeStep;
@@ -12,7 +13,6 @@ import dev.rollgate.core.workflow.RolloutAdvancer;
 import dev.rollgate.core.workflow.ShiftTrafficStep;
 import dev.rollgate.core.workflow.StartRollout;
 import dev.rollgate.core.workflow.StepPlanner;
-import dev.rollgate.lambda.codedeploy.ReportHookVerdict;
 
 /**
  * The composition root: the handlers' use cases, each built on first use from the ports. One instance per Lambda
@@ -34,7 +34,7 @@ public final class LambdaComponents {
     private final Lazy<RecordOutcomeStep> recordOutcome;
     private final Lazy<IngestMetricWindow> ingest;
     private final Lazy<DecideApproval> decideApproval;
-    private final Lazy<ReportHookVerdict> hooks;
+    private final Lazy<LifecycleHookStep> hooks;
 
     public LambdaComponents(RolloutPorts ports) {
         this.ports = ports;
@@ -53,7 +53,10 @@ public final class LambdaComponents {
         ingest = Lazy.of(() -> new IngestMetricWindow(ports.windowDecoder(), ports.stores().windows(),
                 ports.stores().rollouts()));
         decideApproval = Lazy.of(() -> new DecideApproval(ports.stores().approvals(), ports.taskCallbacks()));
-        hooks = Lazy.of(() -> new ReportHookVerdict(ports.hookVerdicts(), ports.hookReporter()));
+        // Read-only: the deployed hook functions may read the rollouts and the deployment guard, not run the
+        // preflight (the workflow has run it before it creates a deployment).
+        hooks = Lazy.of(() -> new LifecycleHookStep(ports.deploymentGuard(), ports.stores().rollouts(),
+                java.util.Optional.empty(), ports.hookReporter()));
     }
 
     /** The components of this execution environment, configured from its environment variables. */
@@ -107,7 +110,7 @@ public final class LambdaComponents {
         return decideApproval.get();
     }
 
-    public ReportHookVerdict hooks() {
+    public LifecycleHookStep hooks() {
         return hooks.get();
     }
 }

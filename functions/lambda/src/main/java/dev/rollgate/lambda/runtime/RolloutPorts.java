@@ -1,6 +1,7 @@
 package dev.rollgate.lambda.runtime;
 
 import dev.rollgate.core.state.StateStores;
+import dev.rollgate.core.traffic.DeploymentGuard;
 import dev.rollgate.core.traffic.LifecycleHookReporter;
 import dev.rollgate.core.workflow.LifecycleEvents;
 import dev.rollgate.core.workflow.PreflightCheck;
@@ -9,7 +10,6 @@ import dev.rollgate.core.workflow.TaskCallbacks;
 import dev.rollgate.core.workflow.TrafficControl;
 import dev.rollgate.core.workflow.WindowDecoder;
 import dev.rollgate.core.workflow.WorkflowExecutions;
-import dev.rollgate.lambda.codedeploy.HookVerdicts;
 
 import java.util.function.Predicate;
 
@@ -34,7 +34,8 @@ public interface RolloutPorts {
 
     WindowDecoder windowDecoder();
 
-    HookVerdicts hookVerdicts();
+    /** The record of the CodeDeploy deployments rollgate started, which maps a hook's deployment to its rollout. */
+    DeploymentGuard deploymentGuard();
 
     LifecycleHookReporter hookReporter();
 

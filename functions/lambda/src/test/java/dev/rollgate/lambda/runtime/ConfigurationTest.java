@@ -42,11 +42,10 @@ class ConfigurationTest {
     }
 
     @Test
-    void aPortWhoseAdapterIsNotWiredSaysWhereItComesFrom() {
+    void theDeploymentGuardNamesAMissingTableVariable() {
         AwsRolloutPorts ports = AwsRolloutPorts.fromEnvironment(Map.of());
 
-        assertThatThrownBy(ports::hookVerdicts).isInstanceOf(AdapterNotWiredException.class)
-                .hasMessageContaining("HookVerdicts");
+        assertThatThrownBy(ports::deploymentGuard).hasMessageContaining("ROLLGATE_IDEMPOTENCY_TABLE");
     }
 
     @Test

@@ -8,7 +8,7 @@ import dev.rollgate.core.state.InMemoryStateStores;
 import dev.rollgate.core.state.Rollout;
 import dev.rollgate.core.state.StateStores;
 import dev.rollgate.core.traffic.HookReportOutcome;
-import dev.rollgate.core.traffic.HookStatus;
+import dev.rollgate.core.traffic.InMemoryDeploymentGuard;
 import dev.rollgate.core.traffic.LifecycleHookReporter;
 import dev.rollgate.core.workflow.LifecycleEvents;
 import dev.rollgate.core.workflow.PreflightCheck;
@@ -17,7 +17,6 @@ import dev.rollgate.core.workflow.TaskCallbacks;
 import dev.rollgate.core.workflow.TrafficControl;
 import dev.rollgate.core.workflow.WindowDecoder;
 import dev.rollgate.core.workflow.WorkflowExecutions;
-import dev.rollgate.lambda.codedeploy.HookVerdicts;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +46,7 @@ public final class InMemoryRolloutPorts implements RolloutPorts {
             VerdictOutcome.PROMOTE, 97, List.of("PASS"), Map.of());
     public Function<String, WindowDecoder.Decoded> decoder = json -> new WindowDecoder.Decoded.Rejected(
             "NOT_SET", "no decoder behaviour set");
-    public Function<String, HookStatus> hookVerdict = deployment -> HookStatus.SUCCEEDED;
+    public final InMemoryDeploymentGuard deploymentGuard = new InMemoryDeploymentGuard();
 
     @Override
     public StateStores stores() {
@@ -109,8 +108,8 @@ public final class InMemoryRolloutPorts implements RolloutPorts {
     }
 
     @Override
-    public HookVerdicts hookVerdicts() {
-        return (phase, deploymentId, now) -> hookVerdict.apply(deploymentId);
+    public InMemoryDeploymentGuard deploymentGuard() {
+        return deploymentGuard;
     }
 
     @Override

@@ -34,6 +34,14 @@ class InvocationTest {
     }
 
     @Test
+    void trafficThatHasNotSettledYetBecomesTheRetryableError() {
+        assertThatThrownBy(() -> Invocation.run("shift-traffic", null, telemetry, () -> {
+            throw new dev.rollgate.core.workflow.TrafficNotSettledException("r-7", "claim_without_deployment");
+        })).isInstanceOf(Rollgate.Retryable.class).hasMessageContaining("r-7")
+                .hasCauseInstanceOf(dev.rollgate.core.workflow.TrafficNotSettledException.class);
+    }
+
+    @Test
     void otherFailuresKeepTheirTypeSoTheWorkflowCatchesThem() {
         assertThatThrownBy(() -> Invocation.run("roll-back", null, telemetry, () -> {
             throw new IllegalStateException("alias is weighted by someone else");

@@ -3,14 +3,24 @@ package dev.rollgate.core.workflow.bind;
 import dev.rollgate.core.policy.RolloutPolicy;
 import dev.rollgate.core.policy.TrafficDriverKind;
 import dev.rollgate.core.state.Rollout;
+import dev.rollgate.core.traffic.RefusalReason;
 import dev.rollgate.core.traffic.ShiftOutcome;
 import dev.rollgate.core.traffic.TrafficDriver;
 import dev.rollgate.core.workflow.TrafficControl;
+import dev.rollgate.core.workflow.TrafficNotSettledException;
 
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /** The workflow's {@link TrafficControl} backed by the policy's {@link TrafficDriver}. */
 public final class DriverTrafficControl implements TrafficControl {
+    /**
+     * Refusals that resolve without anyone acting: a concurrent attempt recording its deployment, CodeDeploy
+     * finishing its canary interval. They are retried, not rolled back.
+     */
+    private static final Set<RefusalReason> SETTLES_BY_ITSELF = EnumSet.of(RefusalReason.CLAIM_WITHOUT_DEPLOYMENT,
+            RefusalReason.AWAITING_CANARY_INTERVAL);
     private final Map<TrafficDriverKind, TrafficDriver> drivers;
     private final TrafficTargets targets;
 
@@ -42,6 +52,9 @@ public final class DriverTrafficControl implements TrafficControl {
     }
 
     private static int weightOf(Rollout rollout, ShiftOutcome outcome) {
+        if (outcome instanceof ShiftOutcome.Refused refused && SETTLES_BY_ITSELF.contains(refused.reason())) {
+            throw new TrafficNotSettledException(rollout.id(), refused.reason().code() + ": " + refused.message());
+        }
         if (outcome instanceof ShiftOutcome.Refused refused) {
             throw new TrafficRefusedException(rollout.id(), refused.reason() + ": " + refused.message());
         }

@@ -1,4 +1,4 @@
-package dev.rollgate.lambda.codedeploy;
+package dev.rollgate.core.workflow;
 
 /** The two CodeDeploy lifecycle hooks rollgate serves for Lambda deployments. */
 public enum HookPhase {
