@@ -30,6 +30,18 @@ enum LoadScenario {
     MARGINAL_TIMED_OUT(Behaviour.from(Scenario.MARGINAL, 1), Approval.IGNORE, RolloutStatus.ROLLED_BACK, 0,
             List.of("APPROVAL_TIMED_OUT", "ROLLBACK_COMPLETED"));
 
+    /**
+     * The marginal candidate (p90 +7 %, p99 +15 %) is a judgement call by construction: with the traffic's noise the
+     * judge may score it PASS, and then no approval is asked and the rollout is promoted. Its expected outcome
+     * therefore follows what the judge decided; the run reports how often that happened.
+     */
+    boolean judgementCall() {
+        return name().startsWith("MARGINAL_");
+    }
+
+    /** The outcome when the judge passed a judgement-call candidate without asking for approval. */
+    static final List<String> PASSED_WITHOUT_APPROVAL = List.of("VERDICT_PROMOTE", "BAKE_FINISHED");
+
     /** What the driver does with an approval request of this rollout. */
     enum Approval { APPROVE, REJECT, IGNORE }
 

@@ -281,11 +281,13 @@ public final class RolloutLoad {
         Map<String, Long> executions = new TreeMap<>();
         List<RolloutVerifier.Result> failures = new ArrayList<>();
         long events = 0;
+        long passedWithoutApproval = 0;
         for (String id : ids) {
             Rollout rollout = stores.rollouts().get(id).orElse(null);
             int weight = rollout == null ? -1 : rollgate.candidateWeight(rollout);
             RolloutVerifier.Result result = verifier.verify(id, scenarios.get(id), weight);
             events += result.events();
+            passedWithoutApproval += result.passedWithoutApproval() ? 1 : 0;
             int[] counts = byScenario.computeIfAbsent(result.scenario(), s -> new int[2]);
             counts[0]++;
             if (result.ok()) {
@@ -309,7 +311,8 @@ public final class RolloutLoad {
         System.out.printf("history: %d events checked against the writes (sequence 1..N, none lost or repeated);"
                 + " %d writes failed with an exception, %d updates retried on a stale version%n", events,
                 ledger.failedWrites(), ledger.staleUpdates());
-        System.out.printf("approvals: %s; executions: %s%n", approvalOutcomes, executions);
+        System.out.printf("approvals: %s; executions: %s; marginal candidates the judge passed without asking: %d%n",
+                approvalOutcomes, executions, passedWithoutApproval);
         System.out.printf("windows ingested: %d stored, %d duplicates%n", windowsStored.get(), windowsDuplicate.get());
         System.out.printf("elapsed: %.1f s real for %s virtual (%.0fx); %.2f rollouts/s; %.0f windows/s%n", seconds,
                 virtual, virtual.toMillis() / 1000.0 / seconds, ids.size() / seconds, windowsStored.get() / seconds);

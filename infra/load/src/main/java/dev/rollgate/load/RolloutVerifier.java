@@ -1,5 +1,6 @@
 package dev.rollgate.load;
 
+import dev.rollgate.core.lifecycle.RolloutStatus;
 import dev.rollgate.core.state.HistoryEntry;
 import dev.rollgate.core.state.HistoryEvent;
 import dev.rollgate.core.state.PageRequest;
@@ -26,7 +27,7 @@ final class RolloutVerifier {
 
     /** The problems found, empty when the rollout is as its scenario demands. */
     record Result(String rolloutId, LoadScenario scenario, String status, int aliasWeight, int events,
-                  List<String> problems) {
+                  boolean passedWithoutApproval, List<String> problems) {
         boolean ok() {
             return problems.isEmpty();
         }
@@ -36,27 +37,32 @@ final class RolloutVerifier {
         List<String> problems = new ArrayList<>();
         Optional<Rollout> stored = stores.rollouts().get(rolloutId);
         if (stored.isEmpty()) {
-            return new Result(rolloutId, scenario, "MISSING", aliasWeight, 0, List.of("rollout not stored"));
+            return new Result(rolloutId, scenario, "MISSING", aliasWeight, 0, false, List.of("rollout not stored"));
         }
         Rollout rollout = stored.get();
+        List<HistoryEvent> history = history(rolloutId);
+        boolean passedWithoutApproval = scenario.judgementCall()
+                && history.stream().noneMatch(e -> e.reasonCode().startsWith("HOLD"));
+        RolloutStatus expectedStatus = passedWithoutApproval ? RolloutStatus.PROMOTED : scenario.expectedStatus();
+        int expectedWeight = passedWithoutApproval ? 100 : scenario.expectedWeight();
+        List<String> expectedReasons = passedWithoutApproval ? LoadScenario.PASSED_WITHOUT_APPROVAL
+                : scenario.expectedReasonPrefixes();
         if (!rollout.state().status().isTerminal()) {
             problems.add("not terminal: " + rollout.state().status());
-        } else if (rollout.state().status() != scenario.expectedStatus()) {
-            problems.add("status " + rollout.state().status() + ", expected " + scenario.expectedStatus());
+        } else if (rollout.state().status() != expectedStatus) {
+            problems.add("status " + rollout.state().status() + ", expected " + expectedStatus);
         }
-        if (aliasWeight != scenario.expectedWeight()) {
-            problems.add("alias weight " + aliasWeight + ", expected " + scenario.expectedWeight());
+        if (aliasWeight != expectedWeight) {
+            problems.add("alias weight " + aliasWeight + ", expected " + expectedWeight);
         }
-        if (rollout.state().trafficWeight() != scenario.expectedWeight()) {
-            problems.add("stored traffic weight " + rollout.state().trafficWeight() + ", expected "
-                    + scenario.expectedWeight());
+        if (rollout.state().trafficWeight() != expectedWeight) {
+            problems.add("stored traffic weight " + rollout.state().trafficWeight() + ", expected " + expectedWeight);
         }
-        List<HistoryEvent> history = history(rolloutId);
         problems.addAll(sequenceProblems(history));
         problems.addAll(ledgerProblems(history, ledger.expected(rolloutId)));
-        problems.addAll(reasonProblems(history, scenario.expectedReasonPrefixes()));
+        problems.addAll(reasonProblems(history, expectedReasons));
         return new Result(rolloutId, scenario, rollout.state().status().name(), aliasWeight, history.size(),
-                List.copyOf(problems));
+                passedWithoutApproval, List.copyOf(problems));
     }
 
     static List<String> sequenceProblems(List<HistoryEvent> history) {

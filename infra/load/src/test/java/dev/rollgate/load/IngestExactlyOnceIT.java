@@ -30,8 +30,8 @@ class IngestExactlyOnceIT {
     void concurrentDisorderedDeliveriesAreStoredExactlyOnceAndEveryRejectionIsCounted(AwsEndpoint aws)
             throws Exception {
         StateStores stores = stores(aws);
-        List<String> rollouts = IngestLoad.rollouts(stores, "it", 6);
-        IngestPlan plan = IngestPlan.build(rollouts, 600, new IngestPlan.Mix(0.08, 0.05, 0.05, 0.05, 16), 7,
+        List<String> rollouts = IngestLoad.rollouts(stores, "it", 4);
+        IngestPlan plan = IngestPlan.build(rollouts, 200, new IngestPlan.Mix(0.08, 0.05, 0.06, 0.05, 16), 7,
                 IngestLoad.START);
         IngestMetricWindow ingest = new IngestMetricWindow(new ParserWindowDecoder(new WindowParser()),
                 stores.windows(), stores.rollouts());
@@ -55,7 +55,7 @@ class IngestExactlyOnceIT {
     @Test
     void sameDeliveriesAgainStoreNothingNew(AwsEndpoint aws) throws Exception {
         StateStores stores = stores(aws);
-        IngestPlan plan = IngestPlan.build(IngestLoad.rollouts(stores, "again", 2), 100,
+        IngestPlan plan = IngestPlan.build(IngestLoad.rollouts(stores, "again", 2), 40,
                 new IngestPlan.Mix(0, 0, 0, 0.1, 8), 11, IngestLoad.START);
         IngestMetricWindow ingest = new IngestMetricWindow(new ParserWindowDecoder(new WindowParser()),
                 stores.windows(), stores.rollouts());
