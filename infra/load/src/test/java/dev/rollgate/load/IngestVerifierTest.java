@@ -17,7 +17,7 @@ class IngestVerifierTest {
     private final StateStores stores = InMemoryStateStores.create();
     private final IngestMetricWindow ingest = new IngestMetricWindow(new ParserWindowDecoder(new WindowParser()),
             stores.windows(), stores.rollouts());
-    private final IngestPlan plan = IngestPlan.build(IngestLoad.rollouts(stores, "v", 3), 400,
+    private final IngestPlan plan = IngestPlan.build(IngestLoad.rollouts(stores, "v", 3), 200,
             new IngestPlan.Mix(0.1, 0.05, 0.06, 0.05, 8), 3, IngestLoad.START);
 
     @Test
