@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +88,22 @@ public final class DynamoDbApprovals implements Approvals {
                 .builder().tableName(table).key(Map.of(APPROVAL_ID, s(approvalId))).consistentRead(true).build()));
         return response.hasItem() && !response.item().isEmpty()
                 ? Optional.of(fromItem(response.item())) : Optional.empty();
+    }
+
+    @Override
+    public Optional<ApprovalRequest> replaceTaskToken(String approvalId, String taskToken) {
+        String checked = dev.rollgate.core.state.StateLimits.requireText(taskToken, "taskToken", 2048);
+        try {
+            StoreCalls.call("replacing an approval's task token", () -> dynamo.updateItem(UpdateItemRequest.builder()
+                    .tableName(table).key(Map.of(APPROVAL_ID, s(approvalId)))
+                    .updateExpression("SET #token = :token").conditionExpression("#st = :pending")
+                    .expressionAttributeNames(Map.of("#token", TASK_TOKEN, "#st", STATUS))
+                    .expressionAttributeValues(Map.of(":token", s(checked),
+                            ":pending", s(ApprovalStatus.PENDING.name()))).build()));
+        } catch (ConditionalCheckFailedException e) {
+            // Decided already, or no such request: both are read back as they are.
+        }
+        return get(approvalId);
     }
 
     @Override

@@ -57,6 +57,12 @@ public record ApprovalRequest(String id, String rolloutId, String tenant, String
                 d.verdict(), Optional.of(d));
     }
 
+    /** The same request waking another task token (a retried wait task runs with a new one). */
+    public ApprovalRequest withTaskToken(String newToken) {
+        return new ApprovalRequest(id, rolloutId, tenant, stage, reason, requester, newToken, createdAt, deadline,
+                status, decision);
+    }
+
     public boolean isOverdue(Instant now) {
         return status == ApprovalStatus.PENDING && now.isAfter(deadline);
     }

@@ -9,6 +9,13 @@ public interface Approvals {
 
     Optional<ApprovalRequest> get(String approvalId);
 
+    /**
+     * Points a still PENDING request at the task token the workflow now waits on: Step Functions gives a retried
+     * {@code .waitForTaskToken} task a new token and the first one is dead. A decided request is left as it is.
+     * Returns the request as stored afterwards, empty when there is none.
+     */
+    Optional<ApprovalRequest> replaceTaskToken(String approvalId, String taskToken);
+
     /** A tenant's PENDING requests, oldest first. */
     Page<ApprovalRequest> pending(String tenant, PageRequest page);
 

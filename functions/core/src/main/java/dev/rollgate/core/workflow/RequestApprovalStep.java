@@ -46,8 +46,10 @@ public final class RequestApprovalStep {
                     loaded.currentStage().name(), "deadline", now.plus(StepPlanner.APPROVAL_TIMEOUT).toString()))),
                     Optional.empty()), "system:workflow", now);
         }
+        // A retried wait task has a new token and the stored one is dead: the decision must wake this one.
+        Optional<ApprovalRequest> stored = alreadyStored ? approvals.replaceTaskToken(id, taskToken) : approvals.get(id);
         // A decision may have landed between the HOLD and this request (an operator abort, say).
-        approvals.get(id).filter(r -> r.decision().isPresent())
+        stored.filter(r -> r.decision().isPresent())
                 .ifPresent(r -> callbacks.succeed(taskToken, "{\"decided\":true}"));
     }
 }

@@ -37,6 +37,15 @@ public final class InMemoryApprovals implements Approvals {
     }
 
     @Override
+    public synchronized Optional<ApprovalRequest> replaceTaskToken(String approvalId, String taskToken) {
+        ApprovalRequest current = byId.get(approvalId);
+        if (current != null && current.status() == ApprovalStatus.PENDING) {
+            byId.put(approvalId, current.withTaskToken(taskToken));
+        }
+        return Optional.ofNullable(byId.get(approvalId));
+    }
+
+    @Override
     public synchronized Page<ApprovalRequest> pending(String tenant, PageRequest page) {
         List<ApprovalRequest> sorted = byId.values().stream()
                 .filter(a -> a.tenant().equals(tenant) && a.status() == ApprovalStatus.PENDING)

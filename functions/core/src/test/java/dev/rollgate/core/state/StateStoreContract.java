@@ -334,6 +334,20 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void aPendingRequestTakesTheRetriedTaskTokenAndADecidedOneKeepsItsOwn() {
+        ApprovalRequest request = StateFixture.approval(tenant, unique("ro"), T0);
+        stores.approvals().request(request);
+
+        assertThat(stores.approvals().replaceTaskToken(request.id(), "token-of-the-retry"))
+                .contains(request.withTaskToken("token-of-the-retry"));
+        stores.approvals().decide(request.id(), new ApprovalDecision(ApprovalStatus.APPROVED, "bob@example.com",
+                at(1), "fine"));
+        assertThat(stores.approvals().replaceTaskToken(request.id(), "token-after-the-decision").orElseThrow()
+                .taskToken()).isEqualTo("token-of-the-retry");
+        assertThat(stores.approvals().replaceTaskToken(unique("no-such-approval"), "t")).isEmpty();
+    }
+
+    @Test
     void pendingApprovalsAreOldestFirstAcrossPagesWithoutDecidedOnes() {
         List<String> pendingIds = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
