@@ -2,6 +2,7 @@ package dev.rollgate.core.workflow;
 
 import dev.rollgate.core.lifecycle.RolloutStatus;
 import dev.rollgate.core.metrics.MetricWindow;
+import dev.rollgate.core.metrics.RejectionReason;
 import dev.rollgate.core.state.MetricWindowStore;
 import dev.rollgate.core.state.PageRequest;
 import dev.rollgate.core.state.Rollout;
@@ -48,7 +49,13 @@ public final class IngestMetricWindow {
             return reject(id, "FUTURE_WINDOW", "windowStart " + window.windowStart() + " is in the future");
         }
         WindowPutOutcome put = windows.put(id, window, now);
-        return put == WindowPutOutcome.STORED ? new IngestOutcome.Stored(id) : new IngestOutcome.Duplicate(id);
+        return switch (put) {
+            case STORED -> new IngestOutcome.Stored(id);
+            case DUPLICATE -> new IngestOutcome.Duplicate(id);
+            case CONFLICTING_DUPLICATE -> reject(id, RejectionReason.CONFLICTING_DUPLICATE.name(),
+                    "windowStart: a different " + window.variant().wireName() + " window for " + window.windowStart()
+                            + " was stored before; the first is kept");
+        };
     }
 
     private Optional<Rollout> route(String tenant, MetricWindow window) {
