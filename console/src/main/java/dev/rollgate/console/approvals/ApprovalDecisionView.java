@@ -70,6 +70,8 @@ public class ApprovalDecisionView extends VerticalLayout implements HasUrlParame
         TextArea reason = new TextArea("Reason (required)");
         reason.setId("decision-reason");
         reason.setRequired(true);
+        // A hint for the browser; ApprovalDesk enforces the byte limit whatever the page sends.
+        reason.setMaxLength(dev.rollgate.core.state.StateLimits.MAX_TEXT_BYTES);
         reason.setWidthFull();
         Button approve = new Button("Approve", e -> decide(a, ApprovalStatus.APPROVED, reason));
         approve.setId("approve");

@@ -1,5 +1,6 @@
 package dev.rollgate.console.config;
 
+import dev.rollgate.aws.dynamodb.DynamoDbClients;
 import dev.rollgate.aws.dynamodb.DynamoDbStateStores;
 import dev.rollgate.aws.dynamodb.StateTables;
 import dev.rollgate.aws.dynamodb.TableNames;
@@ -15,7 +16,9 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -31,7 +34,13 @@ public class DynamoDbBackendConfig {
     @Bean(destroyMethod = "close")
     DynamoDbClient dynamoDbClient(DynamoDbBackendProperties properties,
                                   ObjectProvider<ExecutionInterceptor> interceptors) {
-        return configure(DynamoDbClient.builder(), properties, interceptors).build();
+        DynamoDbClientBuilder builder = configure(DynamoDbClient.builder(), properties, interceptors);
+        // The state adapters' retry policy, as in the Lambda functions: a throttled decision write is retried as
+        // often there as here, instead of failing after the SDK's default three attempts.
+        RetryStrategy retries = DynamoDbClients.configured(DynamoDbClient.builder()).overrideConfiguration()
+                .retryStrategy().orElseThrow();
+        return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder().retryStrategy(retries)
+                .build()).build();
     }
 
     @Bean(destroyMethod = "close")

@@ -94,6 +94,7 @@ public class PoliciesView extends VerticalLayout {
         selected.setId("policy-selected");
         selected.setWidthFull();
         scratch.setId("policy-yaml");
+        scratch.setMaxLength(dev.rollgate.core.policy.parse.PolicyDocumentReader.MAX_DOCUMENT_CHARS);
         scratch.setWidthFull();
         scratch.setMinHeight("12em");
         scratch.getStyle().set("font-family", "monospace");

@@ -42,6 +42,8 @@ final class ReasonDialog {
         TextArea reason = new TextArea("Reason (required)");
         reason.setId("action-reason");
         reason.setRequired(true);
+        // A hint for the browser; OperatorActions enforces the byte limit whatever the page sends.
+        reason.setMaxLength(dev.rollgate.core.state.StateLimits.MAX_TEXT_BYTES);
         reason.setWidthFull();
         dialog.add(reason);
         Button confirm = new Button(confirmText, e -> {

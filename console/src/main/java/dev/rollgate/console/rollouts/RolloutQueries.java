@@ -8,11 +8,13 @@ import dev.rollgate.core.state.Page;
 import dev.rollgate.core.state.PageRequest;
 import dev.rollgate.core.state.Rollout;
 import dev.rollgate.core.state.Rollouts;
+import dev.rollgate.core.state.StateLimits;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,7 +37,11 @@ public class RolloutQueries {
     public Page<RolloutRow> list(ConsoleUser user, RolloutFilter filter, PageRequest page) {
         Guard.requireTenant(user, filter.tenant());
         Page<Rollout> found;
-        if (filter.agent().isPresent()) {
+        if (filter.agent().isPresent()
+                && StateLimits.utf8Length(filter.agent().get()) > StateLimits.MAX_ID_BYTES) {
+            // No agent name is longer than an id (starts refuse them); the store would refuse the key.
+            return new Page<>(List.of(), Optional.empty());
+        } else if (filter.agent().isPresent()) {
             found = rollouts.listByAgent(filter.tenant(), filter.agent().get(), page);
         } else if (filter.status().isPresent()) {
             found = rollouts.listByStatus(filter.tenant(), filter.status().get(), page);

@@ -66,6 +66,7 @@ public class RolloutsView extends VerticalLayout implements Refreshable {
         status.setValue("ALL");
         status.setId("status-filter");
         agent.setClearButtonVisible(true);
+        agent.setMaxLength(dev.rollgate.core.state.StateLimits.MAX_ID_BYTES);
         agent.setValueChangeMode(ValueChangeMode.LAZY);
         agent.setId("agent-filter");
         tenant.addValueChangeListener(e -> firstPage());

@@ -1,6 +1,7 @@
 package dev.rollgate.load;
 
 import dev.rollgate.core.metrics.MetricWindow;
+import dev.rollgate.core.metrics.RejectionReason;
 import dev.rollgate.core.metrics.Variant;
 import dev.rollgate.core.metrics.WindowWriter;
 import dev.rollgate.core.state.MetricWindowStore;
@@ -93,7 +94,7 @@ final class IngestVerifier {
                 IngestOutcome o = outcomes[i];
                 boolean right = same ? o instanceof IngestOutcome.Duplicate
                         : o instanceof IngestOutcome.Rejected r
-                        && r.reason().equals(IngestMetricWindow.CONFLICTING_DUPLICATE);
+                        && r.reason().equals(RejectionReason.CONFLICTING_DUPLICATE.name());
                 if (!right) {
                     problems.add(e.getKey() + ": delivery " + i + " (" + (same ? "same" : "other") + " content) was "
                             + o);

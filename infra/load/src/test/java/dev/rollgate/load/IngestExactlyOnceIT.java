@@ -5,6 +5,7 @@ import dev.rollgate.aws.dynamodb.StateTables;
 import dev.rollgate.aws.dynamodb.TableNames;
 import dev.rollgate.aws.testing.AwsEmulatorExtension;
 import dev.rollgate.aws.testing.AwsEndpoint;
+import dev.rollgate.core.metrics.RejectionReason;
 import dev.rollgate.core.metrics.WindowParser;
 import dev.rollgate.core.state.StateStores;
 import dev.rollgate.core.workflow.IngestMetricWindow;
@@ -43,7 +44,7 @@ class IngestExactlyOnceIT {
         assertThat(report.problems()).isEmpty();
         assertThat(report.stored()).isEqualTo(report.identities()).isEqualTo(report.storedItems());
         assertThat(report.duplicates()).isPositive();
-        assertThat(report.rejectedByReason()).containsKeys(IngestMetricWindow.CONFLICTING_DUPLICATE,
+        assertThat(report.rejectedByReason()).containsKeys(RejectionReason.CONFLICTING_DUPLICATE.name(),
                 "FUTURE_WINDOW", "NO_ROLLOUT", "NEGATIVE_COUNT");
         long invalid = plan.deliveries().stream().filter(d -> d.kind() == IngestPlan.Kind.MALFORMED
                 || d.kind() == IngestPlan.Kind.FUTURE || d.kind() == IngestPlan.Kind.UNKNOWN_ROLLOUT).count();

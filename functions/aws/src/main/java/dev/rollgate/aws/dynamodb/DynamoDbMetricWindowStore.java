@@ -10,6 +10,7 @@ import dev.rollgate.core.state.WindowPutOutcome;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -54,7 +55,11 @@ public final class DynamoDbMetricWindowStore implements MetricWindowStore {
                     .expressionAttributeNames(Map.of("#sk", SK)).build()));
             return WindowPutOutcome.STORED;
         } catch (ConditionalCheckFailedException e) {
-            return WindowPutOutcome.DUPLICATE;
+            Map<String, AttributeValue> earlier = StoreCalls.call("reading a duplicate metric window",
+                    () -> dynamo.getItem(GetItemRequest.builder().tableName(table)
+                            .key(Map.of(PK, item.get(PK), SK, item.get(SK))).consistentRead(true).build())).item();
+            return WindowPutOutcome.sameMeasurements(MetricWindowItems.fromItem(earlier), window)
+                    ? WindowPutOutcome.DUPLICATE : WindowPutOutcome.CONFLICTING_DUPLICATE;
         }
     }
 

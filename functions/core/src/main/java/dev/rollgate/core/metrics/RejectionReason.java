@@ -15,7 +15,9 @@ public enum RejectionReason {
     EVENTS_EXCEED_TOTAL,
     QUANTILES_OUT_OF_ORDER,
     UNDECLARED_CUSTOM_METRIC,
-    CONFLICTING_DUPLICATE;
+    CONFLICTING_DUPLICATE,
+    /** The window's text is larger than {@link WindowParser#MAX_WINDOW_CHARS}; it is not read at all. */
+    OVERSIZED_WINDOW;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

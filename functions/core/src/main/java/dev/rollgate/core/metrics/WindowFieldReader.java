@@ -48,6 +48,9 @@ final class WindowFieldReader {
         long windowSeconds = count("windowSeconds", true);
         if (windowSeconds == 0 && !hasProblem("windowSeconds")) {
             problem("windowSeconds", RejectionReason.INVALID_VALUE, "must be greater than 0");
+        } else if (windowSeconds > WindowParser.MAX_WINDOW_SECONDS) {
+            problem("windowSeconds", RejectionReason.INVALID_VALUE,
+                    "must be at most " + WindowParser.MAX_WINDOW_SECONDS + " (one day)");
         }
         long requests = count("requests", true);
         long errors = count("errors", false);
@@ -159,6 +162,10 @@ final class WindowFieldReader {
             problem(path, RejectionReason.NEGATIVE_COUNT, "must not be negative");
             return 0;
         }
+        if (result > WindowParser.MAX_COUNT) {
+            problem(path, RejectionReason.INVALID_VALUE, "must be at most " + WindowParser.MAX_COUNT);
+            return 0;
+        }
         return result;
     }
 
@@ -202,6 +209,12 @@ final class WindowFieldReader {
         }
         if (p50 < 0) {
             problem("latencyMs.p50", RejectionReason.INVALID_VALUE, "must not be negative");
+        }
+        for (Map.Entry<String, Double> q : Map.of("p50", p50, "p90", p90, "p99", p99).entrySet()) {
+            if (q.getValue() > WindowParser.MAX_LATENCY_MS) {
+                problem("latencyMs." + q.getKey(), RejectionReason.INVALID_VALUE,
+                        "must be at most " + (long) WindowParser.MAX_LATENCY_MS + " ms (one day)");
+            }
         }
         if (p50 > p90 || p90 > p99) {
             problem("latencyMs", RejectionReason.QUANTILES_OUT_OF_ORDER, "need p50 <= p90 <= p99");
@@ -289,6 +302,12 @@ final class WindowFieldReader {
         }
         if (!value.isTextual() || value.textValue().isBlank()) {
             problem(field, RejectionReason.WRONG_TYPE, "must be a non-empty string");
+            return Optional.empty();
+        }
+        if (value.textValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > WindowParser.MAX_ROUTING_BYTES) {
+            problem(field, RejectionReason.INVALID_VALUE, "must be at most " + WindowParser.MAX_ROUTING_BYTES
+                    + " bytes");
             return Optional.empty();
         }
         return Optional.of(value.textValue());

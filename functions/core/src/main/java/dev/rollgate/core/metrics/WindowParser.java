@@ -23,6 +23,20 @@ import java.util.Map;
  * content is rejected and the first one kept.
  */
 public final class WindowParser {
+    /**
+     * Upper bounds of a plausible window. Beyond them a value is a bug or an attack, not data: sums over a stage
+     * would overflow, window ends would leave the time line, and an item would outgrow DynamoDB's 400 KB.
+     */
+    public static final int MAX_WINDOW_CHARS = 64 * 1024;
+    /** Any counter of one window (10^12: far above any agent's traffic per interval). */
+    public static final long MAX_COUNT = 1_000_000_000_000L;
+    /** One day. */
+    public static final long MAX_WINDOW_SECONDS = 86_400;
+    /** Routing fields (agent, version, rolloutId): the state store's identifier limit. */
+    public static final int MAX_ROUTING_BYTES = 512;
+    /** One day, in milliseconds. */
+    public static final double MAX_LATENCY_MS = 86_400_000;
+
     private static final JsonMapper MAPPER = JsonMapper.builder()
             // NaN / Infinity tokens are parsed so they can be rejected by name rather than as broken JSON.
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -99,6 +113,10 @@ public final class WindowParser {
 
     /** Parses one JSON object (a JSONL line or an event detail). */
     public LineResult parseLine(String json, int lineNumber) {
+        if (json.length() > MAX_WINDOW_CHARS) {
+            return LineResult.rejected(new WindowRejection(lineNumber, "$", RejectionReason.OVERSIZED_WINDOW,
+                    "a metric window is at most " + MAX_WINDOW_CHARS + " characters, got " + json.length()));
+        }
         JsonNode node;
         try {
             node = MAPPER.readTree(json);

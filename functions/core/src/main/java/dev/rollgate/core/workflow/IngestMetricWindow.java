@@ -2,7 +2,7 @@ package dev.rollgate.core.workflow;
 
 import dev.rollgate.core.lifecycle.RolloutStatus;
 import dev.rollgate.core.metrics.MetricWindow;
-import dev.rollgate.core.metrics.WindowRouting;
+import dev.rollgate.core.metrics.RejectionReason;
 import dev.rollgate.core.state.MetricWindowStore;
 import dev.rollgate.core.state.PageRequest;
 import dev.rollgate.core.state.Rollout;
@@ -15,16 +15,12 @@ import java.util.Optional;
 
 /**
  * The ingest handler's use case: validates a window, routes it to its rollout (named in the event, or the
- * tenant's active rollout of the agent) and stores it idempotently. Nothing invalid is stored. A window is
- * identified by rollout, variant and start: sent again with the same content it is a harmless duplicate (a
- * retried delivery); sent again with other numbers it is rejected as {@value #CONFLICTING_DUPLICATE} and counted,
- * and the first copy stays. Windows may arrive in any order.
+ * tenant's active rollout of the agent) and stores it idempotently. Nothing invalid is stored.
  */
 public final class IngestMetricWindow {
     /** Windows from further in the future than this are clock errors, not data. */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     public static final String UNROUTED = "unrouted";
-    public static final String CONFLICTING_DUPLICATE = "CONFLICTING_DUPLICATE";
 
     private final WindowDecoder decoder;
     private final MetricWindowStore windows;
@@ -53,32 +49,13 @@ public final class IngestMetricWindow {
             return reject(id, "FUTURE_WINDOW", "windowStart " + window.windowStart() + " is in the future");
         }
         WindowPutOutcome put = windows.put(id, window, now);
-        if (put == WindowPutOutcome.STORED) {
-            return new IngestOutcome.Stored(id);
-        }
-        // Only a duplicate pays for the read-back: it tells a retried delivery from a window that changed.
-        Optional<MetricWindow> stored = storedCopy(id, window);
-        if (stored.isPresent() && !sameContent(stored.get(), window)) {
-            return reject(id, CONFLICTING_DUPLICATE, "a different window " + window.key() + " was stored before");
-        }
-        return new IngestOutcome.Duplicate(id);
-    }
-
-    private Optional<MetricWindow> storedCopy(String rolloutId, MetricWindow window) {
-        return windows.read(rolloutId, window.variant(), window.windowStart(), window.windowStart().plusNanos(1),
-                PageRequest.first(1)).items().stream().findFirst();
-    }
-
-    /** Equal numbers; how the window was routed (by rollout id or by agent) is delivery, not content. */
-    private static boolean sameContent(MetricWindow a, MetricWindow b) {
-        return withoutRouting(a).equals(withoutRouting(b));
-    }
-
-    private static MetricWindow withoutRouting(MetricWindow w) {
-        return new MetricWindow(w.variant(), w.windowStart(), w.windowSeconds(), w.requests(), w.errors(),
-                w.latencyMs(), w.policyEvaluations(), w.policyDenies(), w.safetyDenies(), w.parseFailures(),
-                w.schemaViolations(), w.approvalBacklog(), w.reasonCodes(), w.criticalIncidents(), w.custom(),
-                WindowRouting.NONE);
+        return switch (put) {
+            case STORED -> new IngestOutcome.Stored(id);
+            case DUPLICATE -> new IngestOutcome.Duplicate(id);
+            case CONFLICTING_DUPLICATE -> reject(id, RejectionReason.CONFLICTING_DUPLICATE.name(),
+                    "windowStart: a different " + window.variant().wireName() + " window for " + window.windowStart()
+                            + " was stored before; the first is kept");
+        };
     }
 
     private Optional<Rollout> route(String tenant, MetricWindow window) {

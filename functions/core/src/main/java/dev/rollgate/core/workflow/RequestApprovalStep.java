@@ -48,8 +48,11 @@ public final class RequestApprovalStep {
                     loaded.currentStage().name(), "deadline", now.plus(StepPlanner.APPROVAL_TIMEOUT).toString()))),
                     Optional.empty()), "system:workflow", now);
         }
-        // A decision may have landed between the HOLD and this request (an operator abort, say).
-        approvals.get(id).filter(r -> r.decision().isPresent())
-                .ifPresent(r -> callbacks.succeed(taskToken, "{\"decided\":true}"));
+        // A decision may have landed before this attempt ran (an operator abort, or a decision made while an
+        // earlier attempt waited on a token that is now dead): wake this attempt at once.
+        if (outcome instanceof ApprovalRequestOutcome.AlreadyRequested already
+                && already.existing().decision().isPresent()) {
+            callbacks.succeed(taskToken, "{\"decided\":true}");
+        }
     }
 }

@@ -20,8 +20,10 @@ public final class InMemoryMetricWindowStore implements MetricWindowStore {
         StateLimits.requireId(rolloutId, "rolloutId");
         TreeMap<Instant, MetricWindow> series =
                 windows.computeIfAbsent(rolloutId + "#" + window.variant().wireName(), k -> new TreeMap<>());
-        if (series.containsKey(window.windowStart())) {
-            return WindowPutOutcome.DUPLICATE;
+        MetricWindow earlier = series.get(window.windowStart());
+        if (earlier != null) {
+            return WindowPutOutcome.sameMeasurements(earlier, window) ? WindowPutOutcome.DUPLICATE
+                    : WindowPutOutcome.CONFLICTING_DUPLICATE;
         }
         series.put(window.windowStart(), window);
         return WindowPutOutcome.STORED;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.rollgate.core.metrics.WindowRouting;
 import java.util.function.Function;
 
 import static dev.rollgate.core.state.StateFixture.T0;
@@ -292,6 +293,27 @@ public abstract class StateStoreContract {
         assertThat(stores.windows().put(rolloutId, w, at(5))).isEqualTo(WindowPutOutcome.STORED);
         assertThat(stores.windows().put(rolloutId, w, at(6))).isEqualTo(WindowPutOutcome.DUPLICATE);
 
+        assertThat(collect(p -> stores.windows().read(rolloutId, Variant.CANARY, T0, at(60), p), 1))
+                .containsExactly(w);
+    }
+
+    @Test
+    void aDifferentWindowWithTheSameKeyIsAConflictAndTheFirstIsKept() {
+        String rolloutId = unique("ro");
+        MetricWindow w = StateFixture.window(Variant.CANARY, T0);
+        MetricWindow sameDataOtherRouting = new MetricWindow(w.variant(), w.windowStart(), w.windowSeconds(),
+                w.requests(), w.errors(), w.latencyMs(), w.policyEvaluations(), w.policyDenies(), w.safetyDenies(),
+                w.parseFailures(), w.schemaViolations(), w.approvalBacklog(), w.reasonCodes(), w.criticalIncidents(),
+                w.custom(), new WindowRouting(Optional.empty(), Optional.empty(), Optional.of(rolloutId)));
+        MetricWindow moreErrors = new MetricWindow(w.variant(), w.windowStart(), w.windowSeconds(), w.requests(),
+                w.errors() + 1, w.latencyMs(), w.policyEvaluations(), w.policyDenies(), w.safetyDenies(),
+                w.parseFailures(), w.schemaViolations(), w.approvalBacklog(), w.reasonCodes(), w.criticalIncidents(),
+                w.custom(), w.routing());
+        stores.windows().put(rolloutId, w, at(5));
+
+        assertThat(stores.windows().put(rolloutId, sameDataOtherRouting, at(6))).isEqualTo(WindowPutOutcome.DUPLICATE);
+        assertThat(stores.windows().put(rolloutId, moreErrors, at(6)))
+                .isEqualTo(WindowPutOutcome.CONFLICTING_DUPLICATE);
         assertThat(collect(p -> stores.windows().read(rolloutId, Variant.CANARY, T0, at(60), p), 1))
                 .containsExactly(w);
     }

@@ -1,6 +1,7 @@
 package dev.rollgate.core.workflow;
 
 import dev.rollgate.core.metrics.MetricWindow;
+import dev.rollgate.core.metrics.RejectionReason;
 import dev.rollgate.core.metrics.Variant;
 import dev.rollgate.core.metrics.WindowParser;
 import dev.rollgate.core.metrics.WindowRouting;
@@ -51,12 +52,12 @@ class IngestMetricWindowTest {
         ingest.ingest(TENANT, json(window(StateFixture.at(1), 1200)), now);
         IngestOutcome second = ingest.ingest(TENANT, json(window(StateFixture.at(1), 1300)), now);
         assertThat(second).isInstanceOfSatisfying(IngestOutcome.Rejected.class, r -> {
-            assertThat(r.reason()).isEqualTo(IngestMetricWindow.CONFLICTING_DUPLICATE);
+            assertThat(r.reason()).isEqualTo(RejectionReason.CONFLICTING_DUPLICATE.name());
             assertThat(r.scope()).isEqualTo(rolloutId);
         });
         assertThat(stored()).singleElement().satisfies(w -> assertThat(w.requests()).isEqualTo(1200));
         assertThat(stores.windows().rejectedCounts(rolloutId))
-                .isEqualTo(Map.of(IngestMetricWindow.CONFLICTING_DUPLICATE, 1L));
+                .isEqualTo(Map.of(RejectionReason.CONFLICTING_DUPLICATE.name(), 1L));
     }
 
     @Test
