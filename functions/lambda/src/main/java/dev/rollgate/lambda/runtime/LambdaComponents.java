@@ -12,6 +12,7 @@ import dev.rollgate.core.workflow.RolloutAdvancer;
 import dev.rollgate.core.workflow.ShiftTrafficStep;
 import dev.rollgate.core.workflow.StartRollout;
 import dev.rollgate.core.workflow.StepPlanner;
+import dev.rollgate.core.workflow.TaskTokenApprovalCallback;
 import dev.rollgate.lambda.codedeploy.ReportHookVerdict;
 
 /**
@@ -52,7 +53,9 @@ public final class LambdaComponents {
         recordOutcome = Lazy.of(() -> new RecordOutcomeStep(advancer.get()));
         ingest = Lazy.of(() -> new IngestMetricWindow(ports.windowDecoder(), ports.stores().windows(),
                 ports.stores().rollouts()));
-        decideApproval = Lazy.of(() -> new DecideApproval(ports.stores().approvals(), ports.taskCallbacks()));
+        decideApproval = Lazy.of(() -> new DecideApproval(ports.stores().approvals(),
+                ports.stores().rollouts(), ports.stores().history(),
+                new TaskTokenApprovalCallback(ports.taskCallbacks())));
         hooks = Lazy.of(() -> new ReportHookVerdict(ports.hookVerdicts(), ports.hookReporter()));
     }
 
