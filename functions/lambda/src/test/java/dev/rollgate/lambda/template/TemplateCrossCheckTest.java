@@ -220,12 +220,8 @@ class TemplateCrossCheckTest {
     @Test
     void eachFunctionsIamCoversTheServicesItsCodeCalls() {
         for (var entry : functions.entrySet()) {
-            AwsClients clients = new AwsClients();
-            LambdaComponents components = new LambdaComponents(new AwsRolloutPorts(
-                    new Configuration(environmentOf(entry.getValue())), clients));
-            build(entry.getValue(), components);
             assertThat(servicesGrantedTo(entry.getValue())).as(entry.getKey() + " IAM")
-                    .containsAll(clients.usedServices());
+                    .containsAll(servicesBuiltBy(entry.getValue()));
         }
         // Ports not wired yet build no client, so they are held to their documented needs here.
         assertThat(servicesGrantedTo(functions.get("ShiftTrafficFunction"))).contains("lambda", "codedeploy");
@@ -252,11 +248,7 @@ class TemplateCrossCheckTest {
     @Test
     void noFunctionIsGrantedAServiceItsCodeDoesNotCall() {
         for (var entry : functions.entrySet()) {
-            AwsClients clients = new AwsClients();
-            LambdaComponents components = new LambdaComponents(new AwsRolloutPorts(
-                    new Configuration(environmentOf(entry.getValue())), clients));
-            build(entry.getValue(), components);
-            Set<String> needed = new TreeSet<>(clients.usedServices());
+            Set<String> needed = new TreeSet<>(servicesBuiltBy(entry.getValue()));
             // DynamoDB and EventBridge clients are built on first call, not when the use case is; the policies of
             // those two services are held to the state schema and the one bus by the tests around this one.
             needed.addAll(Set.of("dynamodb", "events"));
@@ -317,6 +309,14 @@ class TemplateCrossCheckTest {
                 });
             }
         }
+    }
+
+    /** The AWS services whose clients the function's use case builds from the function's own environment. */
+    private static Set<String> servicesBuiltBy(JsonNode function) {
+        AwsClients clients = new AwsClients();
+        build(function, new LambdaComponents(new AwsRolloutPorts(new Configuration(environmentOf(function)),
+                clients)));
+        return clients.usedServices();
     }
 
     private static void build(JsonNode function, LambdaComponents components) {
