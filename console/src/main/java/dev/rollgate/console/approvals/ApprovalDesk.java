@@ -1,21 +1,17 @@
 package dev.rollgate.console.approvals;
 
-import dev.rollgate.console.rollouts.HistoryVocabulary;
 import dev.rollgate.console.security.ConsoleUser;
 import dev.rollgate.console.security.Role;
 import dev.rollgate.core.approval.ApprovalCallback;
-import dev.rollgate.core.approval.CallbackOutcome;
-import dev.rollgate.core.state.ApprovalDecision;
 import dev.rollgate.core.state.ApprovalRequest;
 import dev.rollgate.core.state.ApprovalStatus;
 import dev.rollgate.core.state.Approvals;
-import dev.rollgate.core.state.DecideOutcome;
-import dev.rollgate.core.state.HistoryEntry;
 import dev.rollgate.core.state.Page;
 import dev.rollgate.core.state.PageRequest;
 import dev.rollgate.core.state.RolloutHistory;
 import dev.rollgate.core.state.Rollouts;
-import dev.rollgate.core.state.StateLimits;
+import dev.rollgate.core.workflow.ApprovalDecisionOutcome;
+import dev.rollgate.core.workflow.DecideApproval;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,14 +22,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Pending approvals and decisions on them. Every rule is checked here, on the server, whatever the page shows:
- * the APPROVER role, the tenant, a non-blank reason, and four eyes (whoever started the rollout may not decide
- * its approvals). The store makes exactly one of concurrent decisions win and writes the decision into the
- * rollout's history with the approver's identity; only then is the workflow told.
+ * The approvals page's adapter onto the core {@link DecideApproval} use case, which the approval callback
+ * function uses too: this class adds what only the console knows (the APPROVER role, the signed-in user's
+ * tenants, the listing of pending requests) and turns outcomes into words the page shows. Every rule is
+ * checked on the server, whatever the page shows.
  */
 @Service
 public class ApprovalDesk {
@@ -42,17 +37,13 @@ public class ApprovalDesk {
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalDesk.class);
 
     private final Approvals approvals;
-    private final Rollouts rollouts;
-    private final RolloutHistory history;
-    private final ApprovalCallback callback;
+    private final DecideApproval decisions;
     private final Clock clock;
 
     public ApprovalDesk(Approvals approvals, Rollouts rollouts, RolloutHistory history, ApprovalCallback callback,
                         Clock clock) {
         this.approvals = approvals;
-        this.rollouts = rollouts;
-        this.history = history;
-        this.callback = callback;
+        this.decisions = new DecideApproval(approvals, rollouts, history, logFailures(callback));
         this.clock = clock;
     }
 
@@ -83,69 +74,57 @@ public class ApprovalDesk {
         if (!user.has(Role.APPROVER)) {
             return Optional.of("deciding approvals needs the APPROVER role");
         }
-        Optional<ApprovalRequest> request = approvals.get(approvalId).filter(a -> user.canSee(a.tenant()));
-        if (request.isEmpty()) {
-            return Optional.of("no such approval in your tenants");
-        }
-        if (isRequester(user, request.get())) {
-            return Optional.of("you started this rollout, so someone else must decide (four eyes)");
-        }
-        return Optional.empty();
+        return decisions.refusal(approvalId, user.username(), user.tenants()).map(ApprovalDesk::words);
     }
 
     public DecisionResult decide(ConsoleUser user, String approvalId, ApprovalStatus verdict, String reason) {
-        Optional<String> refusal = whyNot(user, approvalId);
-        if (refusal.isPresent()) {
-            return new DecisionResult.Refused(refusal.get());
+        if (!user.has(Role.APPROVER)) {
+            return new DecisionResult.Refused("deciding approvals needs the APPROVER role");
         }
-        if (verdict == ApprovalStatus.PENDING) {
+        if (verdict == null || verdict == ApprovalStatus.PENDING) {
             return new DecisionResult.Refused("a decision is approve or reject");
         }
-        if (reason == null || reason.isBlank()) {
-            return new DecisionResult.Refused("a reason is required");
+        ApprovalDecisionOutcome outcome = decisions.decide(approvalId, verdict == ApprovalStatus.APPROVED,
+                user.username(), user.tenants(), reason, clock.instant());
+        if (outcome instanceof ApprovalDecisionOutcome.Accepted accepted) {
+            return new DecisionResult.Decided(verdictOf(accepted.approved()));
         }
-        if (StateLimits.utf8Length(reason) > StateLimits.MAX_TEXT_BYTES) {
-            return new DecisionResult.Refused("the reason is longer than " + StateLimits.MAX_TEXT_BYTES + " bytes");
+        if (outcome instanceof ApprovalDecisionOutcome.AcceptedNotDelivered stored) {
+            return new DecisionResult.DecidedNotDelivered(verdictOf(stored.approved()), stored.detail());
         }
-        ApprovalDecision decision = new ApprovalDecision(verdict, user.username(), clock.instant(), reason.strip());
-        DecideOutcome outcome = approvals.decide(approvalId, decision);
-        if (outcome instanceof DecideOutcome.Decided decided) {
-            return deliver(decided.request(), decision);
+        if (outcome instanceof ApprovalDecisionOutcome.AlreadyDecided already) {
+            return new DecisionResult.AlreadyDecided(verdictOf(already.approved()), already.decidedBy());
         }
-        if (outcome instanceof DecideOutcome.AlreadyDecided already) {
-            ApprovalDecision first = already.request().decision().orElseThrow();
-            return new DecisionResult.AlreadyDecided(first.verdict(), first.decidedBy());
-        }
-        if (outcome instanceof DecideOutcome.PastDeadline) {
+        if (outcome instanceof ApprovalDecisionOutcome.PastDeadline) {
             return new DecisionResult.PastDeadline();
         }
-        return new DecisionResult.Refused("no such approval in your tenants");
+        return new DecisionResult.Refused(words(outcome));
     }
 
-    private boolean isRequester(ConsoleUser user, ApprovalRequest request) {
-        if (request.requester().equals(user.username())) {
-            return true;
+    private static String words(ApprovalDecisionOutcome refusal) {
+        if (refusal instanceof ApprovalDecisionOutcome.SelfApprovalDenied) {
+            return "you started this rollout, so someone else must decide (four eyes)";
         }
-        // The rollout's requester counts too, should a request ever carry another name.
-        return rollouts.get(request.rolloutId()).map(r -> r.requester().equals(user.username())).orElse(false);
+        if (refusal instanceof ApprovalDecisionOutcome.Invalid invalid) {
+            return invalid.problem();
+        }
+        // Unknown and other tenants' approvals read the same, so ids of other tenants cannot be probed.
+        return "no such approval in your tenants";
     }
 
-    private DecisionResult deliver(ApprovalRequest request, ApprovalDecision decision) {
-        String detail;
-        try {
-            CallbackOutcome sent = callback.send(request, decision);
-            if (sent instanceof CallbackOutcome.Delivered) {
-                return new DecisionResult.Decided(decision.verdict());
+    private static ApprovalStatus verdictOf(boolean approved) {
+        return approved ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED;
+    }
+
+    /** The core records an undeliverable decision in history; the console's log keeps the cause. */
+    private static ApprovalCallback logFailures(ApprovalCallback callback) {
+        return (request, decision) -> {
+            try {
+                return callback.send(request, decision);
+            } catch (RuntimeException e) {
+                LOG.warn("approval {} decided but not delivered to the workflow", request.id(), e);
+                throw e;
             }
-            detail = ((CallbackOutcome.NoLongerWaiting) sent).detail();
-        } catch (RuntimeException e) {
-            // The decision is stored; the workflow's own timeout resolves the step if it never hears of it.
-            LOG.warn("approval {} decided but not delivered to the workflow", request.id(), e);
-            detail = "the workflow could not be reached";
-        }
-        history.append(request.rolloutId(), new HistoryEntry(clock.instant(),
-                HistoryVocabulary.APPROVAL_NOT_DELIVERED, decision.decidedBy(), decision.verdict().name(),
-                Map.of("approvalId", request.id(), "detail", detail)));
-        return new DecisionResult.DecidedNotDelivered(decision.verdict(), detail);
+        };
     }
 }

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.rollgate.console.security.ConsoleUser;
@@ -109,7 +110,29 @@ public class PoliciesView extends VerticalLayout {
         paging.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         add(new H2("Policies"), tenant, grid, paging, selected, new H3("Validate a policy"), scratch, validate,
                 scratchResult);
+        if (user.has(Role.ADMIN)) {
+            add(publishControls());
+        }
         load();
+    }
+
+    /** Offered to admins only; {@link PolicyDesk#publish} checks the role and tenant again on the server. */
+    private HorizontalLayout publishControls() {
+        TextField name = new TextField("Publish as policy");
+        name.setId("policy-publish-name");
+        Div result = new Div();
+        result.setId("policy-publish-result");
+        Button publish = new Button("Publish new version", e -> {
+            PublishResult outcome = desk.publish(user, tenant.getValue(), name.getValue(), scratch.getValue());
+            result.setText(outcome instanceof PublishResult.Published p
+                    ? "Published " + p.policy().name() + " v" + p.policy().version()
+                    : ((PublishResult.Refused) outcome).why());
+            load();
+        });
+        publish.setId("policy-publish");
+        HorizontalLayout controls = new HorizontalLayout(name, publish, result);
+        controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return controls;
     }
 
     private void load() {

@@ -27,7 +27,7 @@ public final class HistoryVocabulary {
     public static final String OPERATOR_ABORT = "OPERATOR_ABORT_REQUESTED";
     public static final String OPERATOR_RERUN = "OPERATOR_RERUN_REQUESTED";
     public static final String OPERATOR_REFUSED = "OPERATOR_ACTION_REFUSED";
-    public static final String APPROVAL_NOT_DELIVERED = "APPROVAL_CALLBACK_NOT_DELIVERED";
+    public static final String APPROVAL_NOT_DELIVERED = dev.rollgate.core.workflow.DecideApproval.NOT_DELIVERED_EVENT;
 
     private HistoryVocabulary() {
     }

@@ -108,7 +108,7 @@ class OversizedInputTest {
 
     @Test
     void anOversizedPolicyToValidateIsRefusedWithAMessage() {
-        PolicyDesk desk = new PolicyDesk(stores.policies(), new CorePolicyInterpreter());
+        PolicyDesk desk = new PolicyDesk(stores.policies(), new CorePolicyInterpreter(), CLOCK);
 
         PolicyReading reading = desk.validate("# pad\n".repeat(100_000) + ConsoleFixture.POLICY_YAML);
 

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PoliciesViewTest {
-    private final PolicyDesk desk = new PolicyDesk(new InMemoryPolicies(), new CorePolicyInterpreter());
+    private final PolicyDesk desk = new PolicyDesk(new InMemoryPolicies(), new CorePolicyInterpreter(),
+            java.time.Clock.systemUTC());
 
     private static List<String> lines(Div target) {
         return target.getElement().getChildren().map(Element::getTextRecursively).collect(Collectors.toList());

@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,6 +43,8 @@ public final class Sandbox implements AutoCloseable {
     public static final String TENANT = "acme";
     public static final String REQUESTER = "alice@example.com";
     public static final String POLICY_NAME = "demo";
+    /** The stand-in's example admin key; the key is a parameter so tests can use a recognisable one. */
+    public static final String STANDIN_API_KEY = "standin-admin-key";
     static final String POLICY = """
             # The sandbox's demo policy: the default plan (shadow, 10 %, 50 %, full) with short stages so a whole
             # rollout plays in minutes at the default speed.
@@ -78,15 +81,19 @@ public final class Sandbox implements AutoCloseable {
     private ConfigurableApplicationContext console;
     private SandboxApi api;
 
-    private Sandbox(SandboxOptions options) {
+    private Sandbox(SandboxOptions options, String cordumApiKey) {
         this.dynamo = DynamoDbClient.builder().endpointOverride(options.awsEndpoint())
                 .httpClient(UrlConnectionHttpClient.create()).build();
         TableNames tables = TableNames.withPrefix("sandbox-" + UUID.randomUUID().toString().substring(0, 8) + "-");
         StateTables.createAll(dynamo, tables);
         this.stores = DynamoDbStateStores.create(dynamo, tables);
-        this.cordum = CordumStandIn.startOnLoopback(StandInConfig.example());
+        StandInConfig example = StandInConfig.example();
+        this.cordum = CordumStandIn.startOnLoopback(new StandInConfig(
+                List.of(new StandInConfig.ApiKey(cordumApiKey, null, "rollgate", true)), example.policyLoaded(),
+                example.topics(), example.bundles(), example.workflows(), example.runs(), example.approvals(),
+                example.rateLimit(), example.faults()));
         HttpCordumClient client = new HttpCordumClient(CordumClientConfig.defaults(cordum.baseUri()),
-                () -> ApiKey.of("standin-admin-key"));
+                () -> ApiKey.of(cordumApiKey));
         this.rollgate = LocalRollgate.create(stores, new GatePreflightCheck(new PreflightGate(client, client,
                         event -> { }, Clock.systemUTC())), Instant.now().truncatedTo(ChronoUnit.MINUTES),
                 IdSource.sequential());
@@ -96,7 +103,12 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public static Sandbox start(SandboxOptions options) throws IOException {
-        Sandbox sandbox = new Sandbox(options);
+        return start(options, STANDIN_API_KEY);
+    }
+
+    /** A sandbox whose Cordum stand-in accepts, and whose client sends, {@code cordumApiKey}. */
+    public static Sandbox start(SandboxOptions options, String cordumApiKey) throws IOException {
+        Sandbox sandbox = new Sandbox(options, cordumApiKey);
         try {
             sandbox.api = new SandboxApi(sandbox, options.apiPort());
             sandbox.console = sandbox.startConsole(options.port());

@@ -31,6 +31,7 @@ import dev.rollgate.core.workflow.ShiftTrafficStep;
 import dev.rollgate.core.workflow.StartRollout;
 import dev.rollgate.core.workflow.StepPlanner;
 import dev.rollgate.core.workflow.TaskCallbacks;
+import dev.rollgate.core.workflow.TaskTokenApprovalCallback;
 import dev.rollgate.core.workflow.TrafficControl;
 import dev.rollgate.core.workflow.WorkflowExecutions;
 import dev.rollgate.core.workflow.WorkflowStep;
@@ -152,7 +153,8 @@ public final class LocalRollgate {
                 .stateMachineName("rollgate-rollout").build();
         this.runner = holder.runner;
         this.start = new StartRollout(stores.starts(), stores.policies(), executions, StartRollout.anyTenant());
-        this.decide = new DecideApproval(stores.approvals(), callbacks);
+        this.decide = new DecideApproval(stores.approvals(), stores.rollouts(), stores.history(),
+                new TaskTokenApprovalCallback(callbacks));
         this.operator = new OperatorActions(advancer, stores.approvals(), callbacks, executions);
         this.ingest = new IngestMetricWindow(new ParserWindowDecoder(new WindowParser()), stores.windows(),
                 stores.rollouts());

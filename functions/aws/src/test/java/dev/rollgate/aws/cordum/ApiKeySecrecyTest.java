@@ -1,5 +1,6 @@
 package dev.rollgate.aws.cordum;
 
+import dev.rollgate.aws.testing.SecretScan;
 import dev.rollgate.core.policy.PreflightSpec;
 import dev.rollgate.core.preflight.CallOutcome;
 import dev.rollgate.core.preflight.InMemoryPreflightAudit;
@@ -22,13 +23,17 @@ import static dev.rollgate.aws.cordum.CordumFixture.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Drives every call, success and failure, and scans logs, history and printed values for the API key. */
+/**
+ * Drives every call, success and failure, and scans logs, history and printed values for the API key. The
+ * whole-rollout scan (workflow, DynamoDB, console pages) is {@code SecretScanIT} in the sandbox module.
+ */
 class ApiKeySecrecyTest {
     private static final String KEY = "sk-live-7f3a9c1e5b2d8064";
 
     @Test
     void theApiKeyAppearsInNoLogLineHistoryEntryOrPrintedValue() {
         List<String> printed = new ArrayList<>();
+        SecretScan scan = SecretScan.of(KEY);
         InMemoryPreflightAudit audit = new InMemoryPreflightAudit();
         try (CordumStandIn standIn = CordumFixture.standIn("apiKeys: [{key: " + KEY + ", principal: alice}]\n"
                 + "topics: {job.a: {decision: DECISION_TYPE_ALLOW}}\n"
@@ -78,14 +83,27 @@ class ApiKeySecrecyTest {
             printed.add(String.valueOf(catchThrowable(() -> new EnvironmentApiKeySource("CORDUM_API_KEY",
                     Map.of("CORDUM_API_KEY", " ")).current())));
 
-            assertThat(standIn.requests()).isNotEmpty()
-                    .allSatisfy(r -> assertThat(r.toString()).doesNotContain(KEY));
-            assertThat(logs.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(KEY));
+            assertThat(standIn.requests()).isNotEmpty();
+            scan.lines("stand-in request", standIn.requests().stream().map(Object::toString).toList());
+            assertThat(logs.lines()).isNotEmpty();
+            scan.lines("log", logs.lines());
             assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("gave up"))
                     .anySatisfy(line -> assertThat(line).startsWith("DEBUG"));
         }
-        assertThat(audit.events()).hasSizeGreaterThan(10)
-                .allSatisfy(event -> assertThat(event.toString()).doesNotContain(KEY));
-        assertThat(printed).allSatisfy(text -> assertThat(text).doesNotContain(KEY));
+        assertThat(audit.events()).hasSizeGreaterThan(10);
+        scan.lines("audit event", audit.events().stream().map(Object::toString).toList())
+                .lines("printed value", printed);
+        assertThat(scan.findings()).isEmpty();
+    }
+
+    @Test
+    void theScanFindsTheKeyInEveryFormItCouldLeakIn() {
+        SecretScan tainted = SecretScan.of(KEY).text("plain", "X-API-Key: " + KEY)
+                .text("url", "GET /x?key=" + java.net.URLEncoder.encode(KEY, java.nio.charset.StandardCharsets.UTF_8))
+                .text("base64", "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
+                        KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .text("clean", "X-API-Key: <redacted>");
+
+        assertThat(tainted.findings()).hasSize(3).noneSatisfy(f -> assertThat(f).contains(KEY));
     }
 }

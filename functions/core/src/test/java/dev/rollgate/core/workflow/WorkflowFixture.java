@@ -51,7 +51,8 @@ final class WorkflowFixture {
     final RequestApprovalStep requestApproval = new RequestApprovalStep(advancer, stores.approvals(), callbacks);
     final RollBackStep rollBack = new RollBackStep(advancer, traffic);
     final RecordOutcomeStep recordOutcome = new RecordOutcomeStep(advancer);
-    final DecideApproval decide = new DecideApproval(stores.approvals(), callbacks);
+    final DecideApproval decide = new DecideApproval(stores.approvals(), stores.rollouts(), stores.history(),
+            new TaskTokenApprovalCallback(callbacks));
     final OperatorActions operator = new OperatorActions(advancer, stores.approvals(), callbacks, executions);
 
     static StageJudge.Assessment promote() {

@@ -107,12 +107,19 @@ public final class ApprovalCallbackHandler implements RequestHandler<Map<String,
         if (outcome instanceof ApprovalDecisionOutcome.Accepted accepted) {
             return response(200, Map.of("approvalId", accepted.approvalId(), "approved", accepted.approved()),
                     accepted.approved() ? "APPROVED" : "REJECTED");
+        } else if (outcome instanceof ApprovalDecisionOutcome.AcceptedNotDelivered stored) {
+            // The decision stands; the workflow resolves the step by its own timeout.
+            return response(200, Map.of("approvalId", stored.approvalId(), "approved", stored.approved(),
+                    "delivered", false), stored.approved() ? "APPROVED_NOT_DELIVERED" : "REJECTED_NOT_DELIVERED");
+        } else if (outcome instanceof ApprovalDecisionOutcome.Invalid invalid) {
+            return response(400, Map.of("approvalId", invalid.approvalId(), "error", invalid.problem()),
+                    "BAD_REQUEST");
         } else if (outcome instanceof ApprovalDecisionOutcome.AlreadyDecided already) {
             return response(409, Map.of("approvalId", already.approvalId(), "error",
                     "already decided by " + already.decidedBy()), "ALREADY_DECIDED");
         } else if (outcome instanceof ApprovalDecisionOutcome.SelfApprovalDenied denied) {
             return response(403, Map.of("approvalId", denied.approvalId(), "error",
-                    "the person who started the rollout cannot approve it"), "SELF_APPROVAL_DENIED");
+                    "the person who started the rollout cannot decide its approvals"), "SELF_APPROVAL_DENIED");
         } else if (outcome instanceof ApprovalDecisionOutcome.PastDeadline late) {
             return response(409, Map.of("approvalId", late.approvalId(), "error",
                     "the approval deadline has passed; it resolves as rejected"), "PAST_DEADLINE");

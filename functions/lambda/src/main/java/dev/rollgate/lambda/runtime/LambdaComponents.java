@@ -13,6 +13,7 @@ import dev.rollgate.core.workflow.RolloutAdvancer;
 import dev.rollgate.core.workflow.ShiftTrafficStep;
 import dev.rollgate.core.workflow.StartRollout;
 import dev.rollgate.core.workflow.StepPlanner;
+import dev.rollgate.core.workflow.TaskTokenApprovalCallback;
 
 /**
  * The composition root: the handlers' use cases, each built on first use from the ports. One instance per Lambda
@@ -52,7 +53,9 @@ public final class LambdaComponents {
         recordOutcome = Lazy.of(() -> new RecordOutcomeStep(advancer.get()));
         ingest = Lazy.of(() -> new IngestMetricWindow(ports.windowDecoder(), ports.stores().windows(),
                 ports.stores().rollouts()));
-        decideApproval = Lazy.of(() -> new DecideApproval(ports.stores().approvals(), ports.taskCallbacks()));
+        decideApproval = Lazy.of(() -> new DecideApproval(ports.stores().approvals(),
+                ports.stores().rollouts(), ports.stores().history(),
+                new TaskTokenApprovalCallback(ports.taskCallbacks())));
         // Read-only: the deployed hook functions may read the rollouts and the deployment guard, not run the
         // preflight (the workflow has run it before it creates a deployment).
         hooks = Lazy.of(() -> new LifecycleHookStep(ports.deploymentGuard(), ports.stores().rollouts(),
