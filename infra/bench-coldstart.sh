@@ -4,13 +4,13 @@
 # their first canary stage with 3 h of windows, then takes N samples per handler, interleaved, each a fresh JVM
 # (`java -cp <jar>:probe ColdStartProbe`): time from JVM launch to the first completed invocation, and the second
 # (warm) invocation. Prints jar sizes, medians, ratios to the reference and `uptime`.
-#   infra/bench-coldstart.sh            # N=7 samples per handler
-#   N=11 infra/bench-coldstart.sh
+#   infra/bench-coldstart.sh            # N=5 samples per handler (seeding 2N rollouts takes most of the time)
+#   N=9 infra/bench-coldstart.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 source infra/lib/common.sh
-N=${N:-7}
+N=${N:-5}
 WORK="$ROOT/functions/lambda/target/coldstart"
 rm -rf "$WORK" && mkdir -p "$WORK"
 
@@ -38,9 +38,9 @@ java -cp "$ROOT/functions/lambda/target/test-classes:$ROOT/functions/lambda/targ
   || { cat "$WORK/seed.log" >&2; exit 1; }
 mapfile -t ROLLOUTS < "$WORK/seed/rollouts.txt"
 
-sample() { # name handler kind event1 event2 jar
+sample() { # name handler kind event1 event2 jar [primed]
   local line
-  line=$(java -cp "$6:$WORK/probe" ColdStartProbe "$(date +%s%N)" "$2" "$3" "$4" "$5" 2>&1 >> "$WORK/$1.out" \
+  line=$(java -cp "$6:$WORK/probe" ColdStartProbe "$(date +%s%N)" "$2" "$3" "$4" "$5" ${7:-} 2>&1 >> "$WORK/$1.out" \
     | grep '^COLDSTART ' || true)
   if [ -z "$line" ]; then log "$1 sample failed; see $WORK/$1.out"; exit 1; fi
   echo "$1 $line" >> "$WORK/samples.txt"
@@ -51,12 +51,15 @@ for i in $(seq 0 $((N - 1))); do
   a=${ROLLOUTS[$((2 * i))]}; b=${ROLLOUTS[$((2 * i + 1))]}
   ev1="${a% *}:${a#* }"; ev2="${b% *}:${b#* }"
   w1="$WORK/seed/${a% *}-window-0.json"; w2="$WORK/seed/${a% *}-window-1.json"
-  order=(reference evaluate ingest)
-  for k in $(seq 0 2); do
-    case ${order[$(((i + k) % 3))]} in
+  p1="$WORK/seed/${b% *}-window-0.json"; p2="$WORK/seed/${b% *}-window-1.json"
+  order=(reference evaluate ingest ingest-primed)
+  for k in $(seq 0 3); do
+    case ${order[$(((i + k) % 4))]} in
       reference) sample reference dev.rollgate.bench.reference.GetItemReferenceHandler reference "${a% *}" "${b% *}" "$REF" ;;
       evaluate) sample evaluate dev.rollgate.lambda.workflow.EvaluateHandler evaluate "$ev1" "$ev2" "$JAR" ;;
       ingest) sample ingest dev.rollgate.lambda.ingest.IngestMetricWindowHandler ingest "$w1" "$w2" "$JAR" ;;
+      ingest-primed) sample ingest-primed dev.rollgate.lambda.ingest.IngestMetricWindowHandler ingest "$p1" "$p2" \
+        "$JAR" primed ;;
     esac
   done
 done
@@ -70,15 +73,16 @@ import re, statistics, sys
 rows = {}
 for line in open(sys.argv[1]):
     name = line.split()[0]
-    m = re.search(r"cold_ms=(\d+) warm_ms=(\d+)", line)
-    rows.setdefault(name, []).append((int(m.group(1)), int(m.group(2))))
-ref = statistics.median(c for c, _ in rows["reference"])
-ref_warm = statistics.median(w for _, w in rows["reference"])
-print(f"{'handler':<10} {'cold ms (median)':>17} {'x reference':>12} {'warm ms (median)':>17} {'cold min-max':>14}")
-for name in ("reference", "evaluate", "ingest"):
-    cold = [c for c, _ in rows[name]]
-    warm = [w for _, w in rows[name]]
-    print(f"{name:<10} {statistics.median(cold):>17.0f} {statistics.median(cold) / ref:>12.2f} "
-          f"{statistics.median(warm):>17.0f} {min(cold):>7}-{max(cold):<6}")
+    m = re.search(r"cold_ms=(\d+) first_ms=(\d+) warm_ms=(\d+)", line)
+    rows.setdefault(name, []).append(tuple(int(g) for g in m.groups()))
+med = lambda name, i: statistics.median(r[i] for r in rows[name])
+ref = med("reference", 0)
+print(f"{'handler':<14} {'cold ms':>8} {'x ref':>6} {'first inv ms':>13} {'warm ms':>8} {'cold min-max':>13}")
+for name in ("reference", "evaluate", "ingest", "ingest-primed"):
+    cold = [r[0] for r in rows[name]]
+    print(f"{name:<14} {med(name, 0):>8.0f} {med(name, 0) / ref:>6.2f} {med(name, 1):>13.0f} {med(name, 2):>8.0f} "
+          f"{min(cold):>6}-{max(cold):<6}")
+print("cold: JVM launch to first completed invocation; first inv: that invocation alone; warm: the second;")
+print("medians. ingest-primed runs SnapStartPriming.primeNow() first (cold includes it; first inv does not).")
 PY
 echo "uptime: $(uptime)"

@@ -15,9 +15,12 @@ import java.util.UUID;
  * One cold-start sample of infra/bench-coldstart.sh, run in a fresh JVM with the handler's jar on the class path:
  * constructs the handler as the Lambda Java runtime does (by name, no-argument constructor), invokes it once with
  * the first event (the cold invocation) and once with the second (warm), and prints one line to stderr:
- * {@code COLDSTART cold_ms=<launch to first completed invocation> warm_ms=<second invocation>}.
+ * {@code COLDSTART cold_ms=<launch to first completed invocation> first_ms=<first invocation alone>
+ * warm_ms=<second invocation>}. With a sixth argument {@code primed}, rollgate's SnapStart priming runs before the
+ * first invocation, so {@code first_ms} approximates the first invocation after a snapshot restore.
  *
- * <p>Usage: {@code ColdStartProbe <launch epoch ns> <handler class> <evaluate|ingest|reference> <event 1> <event 2>};
+ * <p>Usage: {@code ColdStartProbe <launch epoch ns> <handler class> <evaluate|ingest|reference> <event 1> <event 2>
+ * [primed]};
  * an evaluate event is {@code rolloutId:stageIndex}, an ingest event a file with the window detail (JSON, parsed
  * with the jar's Jackson as the runtime's serialiser would), a reference event the item id.
  */
@@ -32,14 +35,22 @@ public final class ColdStartProbe {
         RequestHandler<Map<String, Object>, Map<String, Object>> handler =
                 (RequestHandler<Map<String, Object>, Map<String, Object>>) Class.forName(args[1])
                         .getConstructor().newInstance();
-        Object first = handler.handleRequest(event(kind, args[3]), context());
+        if (args.length > 5 && args[5].equals("primed")) {
+            // What SnapStart's before-checkpoint hook runs; the first invocation after it approximates the first
+            // one after a restore (without the restore itself).
+            Class.forName("dev.rollgate.lambda.runtime.SnapStartPriming").getMethod("primeNow").invoke(null);
+        }
+        Map<String, Object> firstEvent = event(kind, args[3]);
+        long firstStart = System.nanoTime();
+        Object first = handler.handleRequest(firstEvent, context());
+        long firstMillis = (System.nanoTime() - firstStart) / 1_000_000;
         long coldMillis = System.currentTimeMillis() - launchNanos / 1_000_000;
         Map<String, Object> second = event(kind, args[4]);
         long warmStart = System.nanoTime();
         Object again = handler.handleRequest(second, context());
         long warmMillis = (System.nanoTime() - warmStart) / 1_000_000;
-        System.err.println("COLDSTART cold_ms=" + coldMillis + " warm_ms=" + warmMillis + " first=" + first
-                + " second=" + again);
+        System.err.println("COLDSTART cold_ms=" + coldMillis + " first_ms=" + firstMillis + " warm_ms=" + warmMillis
+                + " first=" + first + " second=" + again);
     }
 
     private static Map<String, Object> event(String kind, String arg) throws Exception {

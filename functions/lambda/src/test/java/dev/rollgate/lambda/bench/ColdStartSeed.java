@@ -69,7 +69,7 @@ public final class ColdStartSeed {
         SeedPorts ports = new SeedPorts(aws, new InMemoryRolloutPorts());
         LambdaComponents components = new LambdaComponents(ports);
         // Four hours back: one hour of shadow, then three hours of canary windows ending about now.
-        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(4)));
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(4).plusMinutes(10)));
         RecordingTelemetry telemetry = new RecordingTelemetry();
         StartRolloutHandler start = new StartRolloutHandler(() -> components, clock, telemetry);
         PreflightHandler preflight = new PreflightHandler(() -> components, clock, telemetry);
@@ -83,6 +83,8 @@ public final class ColdStartSeed {
             Map<String, Object> started = start.handleRequest(HandlerFixture.startRequest(key), null);
             String rolloutId = (String) started.get("rolloutId");
             Map<String, Object> step = preflight.handleRequest(map("rolloutId", rolloutId), null);
+            // Past the whole shadow stage (one metric interval) at once: one evaluation instead of one per wait.
+            rolloutClock.advance(Duration.ofHours(1));
             while (!"SHIFT_TRAFFIC".equals(step.get("next"))) {
                 require("OBSERVE".equals(step.get("next")), "shadow stage observes, got " + step);
                 rolloutClock.advance(Duration.ofSeconds(((Number) step.get("waitSeconds")).longValue()));
@@ -108,7 +110,7 @@ public final class ColdStartSeed {
             lines.add(rolloutId + " " + step.get("stageIndex"));
             System.err.println("seeded " + rolloutId + " at stage " + step.get("stageIndex") + " (" + step.get("next")
                     + ")");
-            clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(4)));
+            clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(4).plusMinutes(10)));
         }
         Files.write(out.resolve("rollouts.txt"), lines);
     }
