@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cold-start benchmark of the Lambda handlers (docs/performance-coldstart.md). Builds the shaded handler jar and a
-# minimal SDK v2 DynamoDB GetItem reference jar (infra/coldstart-reference), starts moto, seeds rollouts standing at
-# their first canary stage with 3 h of windows, then takes N samples per handler, interleaved, each a fresh JVM
+# minimal SDK v2 DynamoDB GetItem reference jar (infra/coldstart-reference), starts moto, seeds rollouts in
+# their shadow stage with 3 h of windows, then takes N samples per handler, interleaved, each a fresh JVM
 # (`java -cp <jar>:probe ColdStartProbe`): time from JVM launch to the first completed invocation, and the second
 # (warm) invocation. Prints jar sizes, medians, ratios to the reference and `uptime`.
 #   infra/bench-coldstart.sh            # N=5 samples per handler (seeding 2N rollouts takes most of the time)
@@ -32,7 +32,7 @@ for t in ROLLOUTS HISTORY WINDOWS APPROVALS IDEMPOTENCY POLICIES; do
 done
 export REFERENCE_TABLE="$ROLLGATE_ROLLOUTS_TABLE"
 
-log "seeding $((2 * N)) rollouts at their first canary stage (3 h of windows each)"
+log "seeding $((2 * N)) rollouts in their shadow stage (3 h of windows each)"
 java -cp "$ROOT/functions/lambda/target/test-classes:$ROOT/functions/lambda/target/classes:$(cat "$WORK/classpath.txt")" \
   dev.rollgate.lambda.bench.ColdStartSeed "$((2 * N))" "$WORK/seed" > "$WORK/seed.log" 2>&1 \
   || { cat "$WORK/seed.log" >&2; exit 1; }

@@ -210,7 +210,8 @@ public final class SlimLambdaJar {
             // SLIM_WHY=<internal class name> prints why a class is kept (the chain of references from a root).
             String why = System.getenv("SLIM_WHY");
             for (String c = why; c != null; c = parent.get(c)) {
-                System.out.println("SlimLambdaJar: kept " + c + (resourceRoots.contains(c) ? " (named in a resource)" : ""));
+                System.out.println("SlimLambdaJar: kept " + c
+                        + (resourceRoots.contains(c) ? " (named in a resource)" : ""));
             }
             return keep;
         }

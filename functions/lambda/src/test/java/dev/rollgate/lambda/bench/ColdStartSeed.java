@@ -3,6 +3,7 @@ package dev.rollgate.lambda.bench;
 import dev.rollgate.aws.dynamodb.StateTables;
 import dev.rollgate.aws.dynamodb.TableNames;
 import dev.rollgate.core.metrics.MetricWindow;
+import dev.rollgate.core.metrics.Variant;
 import dev.rollgate.core.metrics.WindowRouting;
 import dev.rollgate.core.metrics.WindowWriter;
 import dev.rollgate.core.simulation.Scenario;
@@ -26,9 +27,7 @@ import dev.rollgate.lambda.runtime.MutableClock;
 import dev.rollgate.lambda.runtime.RecordingTelemetry;
 import dev.rollgate.lambda.runtime.RolloutPorts;
 import dev.rollgate.lambda.start.StartRolloutHandler;
-import dev.rollgate.lambda.workflow.EvaluateHandler;
 import dev.rollgate.lambda.workflow.PreflightHandler;
-import dev.rollgate.lambda.workflow.ShiftTrafficHandler;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,19 +42,20 @@ import java.util.Map;
 import static dev.rollgate.lambda.runtime.HandlerFixture.map;
 
 /**
- * Seeds moto for {@code infra/bench-coldstart.sh}: the state tables, and rollouts that stand at their first canary
- * stage (10 %) with three hours of per-minute baseline and canary windows behind them, so that the benchmarked
- * Evaluate invocation does what it does in production (reads the rollout, its policy and 2 x 180 windows, judges,
- * writes the decision). The rollouts are walked there through the real use cases over DynamoDB and the windows
- * written straight to the window store (the benchmark's ingest samples take the full path); only preflight,
- * traffic and the seeding judge are fakes. Writes one line per rollout ({@code rolloutId stageIndex}) and, per
- * rollout, two canary windows after the seeded ones as ingest event details (JSON), to the output directory.
+ * Seeds moto for {@code infra/bench-coldstart.sh}: the state tables, and rollouts in their shadow stage (the first
+ * observed stage of the default plan, after a passed preflight) with three hours of per-minute baseline and shadow
+ * windows behind them, so that the benchmarked Evaluate invocation does what it does in production (reads the
+ * rollout, its policy and 2 x 180 windows, judges, writes the decision). The rollouts are started and preflighted
+ * through the real use cases over DynamoDB and the windows written straight to the window store (the benchmark's
+ * ingest samples take the full path); only preflight is faked. Writes one line per rollout
+ * ({@code rolloutId stageIndex}) and, per rollout, two shadow windows after the seeded ones as ingest event details
+ * (JSON), to the output directory.
  *
  * <p>Usage (environment as the functions have it, AWS_ENDPOINT_URL pointing at moto):
  * {@code ColdStartSeed <rollouts> <output dir>}
  */
 public final class ColdStartSeed {
-    private static final int CANARY_MINUTES = 180;
+    private static final int STAGE_MINUTES = 180;
 
     private ColdStartSeed() {
     }
@@ -68,49 +68,38 @@ public final class ColdStartSeed {
         StateTables.createAll(aws.clients().dynamo(), TableNames.fromEnvironment(System.getenv()));
         SeedPorts ports = new SeedPorts(aws, new InMemoryRolloutPorts());
         LambdaComponents components = new LambdaComponents(ports);
-        // Four hours back: one hour of shadow, then three hours of canary windows ending about now.
-        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(4).plusMinutes(10)));
+        // Every rollout enters its shadow stage 3 h 10 min ago (virtual time); its windows end ten minutes ago.
+        MutableClock clock = new MutableClock(
+                Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(3 * 60 + 10)));
         RecordingTelemetry telemetry = new RecordingTelemetry();
         StartRolloutHandler start = new StartRolloutHandler(() -> components, clock, telemetry);
         PreflightHandler preflight = new PreflightHandler(() -> components, clock, telemetry);
-        ShiftTrafficHandler shift = new ShiftTrafficHandler(() -> components, clock, telemetry);
-        EvaluateHandler evaluate = new EvaluateHandler(() -> components, clock, telemetry);
         WindowWriter writer = new WindowWriter();
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            MutableClock rolloutClock = clock;
             String key = "coldstart-" + System.nanoTime() + "-" + i;
             Map<String, Object> started = start.handleRequest(HandlerFixture.startRequest(key), null);
             String rolloutId = (String) started.get("rolloutId");
             Map<String, Object> step = preflight.handleRequest(map("rolloutId", rolloutId), null);
-            // Past the whole shadow stage (one metric interval) at once: one evaluation instead of one per wait.
-            rolloutClock.advance(Duration.ofHours(1));
-            while (!"SHIFT_TRAFFIC".equals(step.get("next"))) {
-                require("OBSERVE".equals(step.get("next")), "shadow stage observes, got " + step);
-                rolloutClock.advance(Duration.ofSeconds(((Number) step.get("waitSeconds")).longValue()));
-                step = evaluate.handleRequest(map("rolloutId", rolloutId, "stageIndex", step.get("stageIndex"),
-                        "kind", "INTERVAL"), null);
-            }
-            step = shift.handleRequest(map("rolloutId", rolloutId, "stageIndex", step.get("stageIndex"), "weight",
-                    step.get("weight")), null);
-            Instant canaryStart = rolloutClock.instant().truncatedTo(ChronoUnit.MINUTES);
-            List<MetricWindow> windows = ScenarioGenerator.generate(
-                    ScenarioSpec.of(Scenario.HEALTHY, 1000 + i, canaryStart).withMinutes(CANARY_MINUTES + 2));
+            require("OBSERVE".equals(step.get("next")), "the shadow stage observes after preflight, got " + step);
+            Instant stageStart = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+            List<MetricWindow> windows = ScenarioGenerator.generate(new ScenarioSpec(Scenario.HEALTHY, 1000 + i,
+                    stageStart, STAGE_MINUTES + 2, ScenarioSpec.DEFAULT_REQUESTS_PER_MINUTE,
+                    ScenarioSpec.DEFAULT_REQUESTS_PER_MINUTE, 0, Variant.SHADOW, false));
             int minute = 0;
             for (MetricWindow w : windows) {
                 MetricWindow window = routed(w, rolloutId);
-                if (w.windowStart().isBefore(canaryStart.plus(Duration.ofMinutes(CANARY_MINUTES)))) {
+                if (w.windowStart().isBefore(stageStart.plus(Duration.ofMinutes(STAGE_MINUTES)))) {
                     // Straight into the store (one write each; the benchmark's ingest samples take the full path),
                     // each window when it closes.
                     ports.stores().windows().put(rolloutId, window, w.windowStart().plusSeconds(w.windowSeconds()));
-                } else if (w.variant() == dev.rollgate.core.metrics.Variant.CANARY) {
+                } else if (w.variant() == Variant.SHADOW) {
                     Files.writeString(out.resolve(rolloutId + "-window-" + minute++ + ".json"), writer.toJson(window));
                 }
             }
             lines.add(rolloutId + " " + step.get("stageIndex"));
             System.err.println("seeded " + rolloutId + " at stage " + step.get("stageIndex") + " (" + step.get("next")
                     + ")");
-            clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(4).plusMinutes(10)));
         }
         Files.write(out.resolve("rollouts.txt"), lines);
     }
