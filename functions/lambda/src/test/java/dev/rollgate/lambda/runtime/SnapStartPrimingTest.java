@@ -5,8 +5,9 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** Priming builds every SDK client the handlers use, without a request or credentials. */
+/** Priming builds every SDK client the handlers use and exercises their request path, without the network. */
 class SnapStartPrimingTest {
     @Test
     void primingBuildsEveryClientWithoutCallingAws() {
@@ -18,6 +19,37 @@ class SnapStartPrimingTest {
 
         assertThat(ports.clients().usedServices())
                 .containsExactlyInAnyOrder("dynamodb", "events", "states", "lambda", "codedeploy", "ssm");
+    }
+
+    @Test
+    void primingSendsTheHandlersSdkOperationsThroughTheCannedClientWithoutANetworkCall() {
+        // Every operation completes against the canned 200 response; an attempt to reach AWS would fail here
+        // (no endpoint is configured and nothing listens), so completing proves it stayed offline.
+        assertThatCode(RequestPriming::sdkOperations).doesNotThrowAnyException();
+    }
+
+    @Test
+    void primingParsesAPolicyAndJudgesSyntheticWindowsWithTheRealJudge() {
+        java.util.List<String> decoded = new java.util.ArrayList<>();
+        dev.rollgate.core.workflow.WindowDecoder decoder = json -> {
+            decoded.add(json);
+            return new dev.rollgate.core.workflow.bind.ParserWindowDecoder(
+                    new dev.rollgate.core.metrics.WindowParser()).decode(json);
+        };
+        java.util.concurrent.atomic.AtomicInteger judged = new java.util.concurrent.atomic.AtomicInteger();
+        dev.rollgate.core.workflow.StageJudge real = new dev.rollgate.core.workflow.bind.JudgeStageAssessor(
+                new dev.rollgate.core.judge.StageEvaluator());
+        dev.rollgate.core.workflow.StageJudge judge = (policy, stage, baseline, canary, elapsed) -> {
+            judged.incrementAndGet();
+            assertThat(baseline).hasSize(180);
+            assertThat(canary).hasSize(180);
+            return real.assess(policy, stage, baseline, canary, elapsed);
+        };
+
+        RequestPriming.judgeAndWindows(decoder, judge);
+
+        assertThat(decoded).hasSize(2);
+        assertThat(judged).hasValue(1);
     }
 
     @Test

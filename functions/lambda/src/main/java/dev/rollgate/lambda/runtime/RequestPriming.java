@@ -1,0 +1,91 @@
+package dev.rollgate.lambda.runtime;
+
+import dev.rollgate.core.metrics.MetricWindow;
+import dev.rollgate.core.metrics.Variant;
+import dev.rollgate.core.metrics.WindowWriter;
+import dev.rollgate.core.policy.PolicyParseResult;
+import dev.rollgate.core.policy.PolicyParser;
+import dev.rollgate.core.simulation.Scenario;
+import dev.rollgate.core.simulation.ScenarioGenerator;
+import dev.rollgate.core.simulation.ScenarioSpec;
+import dev.rollgate.core.workflow.StageJudge;
+import dev.rollgate.core.workflow.WindowDecoder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The offline part of SnapStart priming: runs the work every first invocation would otherwise pay for, with nothing
+ * leaving the sandbox and nothing secret in the snapshot. SDK operations the handlers make go through
+ * {@link CannedHttpClient} on throw-away clients with dummy credentials (the deployed clients keep resolving real
+ * credentials at their first call, after restore); a default policy is parsed, synthetic windows are written,
+ * decoded and judged, which loads Jackson, the YAML parser and the statistics code the Evaluate and ingest paths use.
+ */
+final class RequestPriming {
+    private static final String POLICY = """
+            rollout_gates:
+              min_data_points_per_metric: 50
+              canary_lifetime_hours: 3
+              metric_interval_hours: 1
+              score: {pass: 95, marginal: 75}
+            """;
+
+    private RequestPriming() {
+    }
+
+    static void sdkOperations() {
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming"));
+        Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS("priming"));
+        try (SdkHttpClient http = new CannedHttpClient("{}");
+             DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(http).region(Region.US_EAST_1)
+                     .credentialsProvider(credentials).build();
+             EventBridgeClient events = EventBridgeClient.builder().httpClient(http).region(Region.US_EAST_1)
+                     .credentialsProvider(credentials).build();
+             SfnClient sfn = SfnClient.builder().httpClient(http).region(Region.US_EAST_1)
+                     .credentialsProvider(credentials).build();
+             SsmClient ssm = SsmClient.builder().httpClient(http).region(Region.US_EAST_1)
+                     .credentialsProvider(credentials).build();
+             LambdaClient lambda = LambdaClient.builder().httpClient(http).region(Region.US_EAST_1)
+                     .credentialsProvider(credentials).build()) {
+            dynamo.getItem(b -> b.tableName("priming").key(key).consistentRead(true));
+            dynamo.query(b -> b.tableName("priming").keyConditionExpression("id = :id")
+                    .expressionAttributeValues(Map.of(":id", AttributeValue.fromS("priming"))));
+            dynamo.putItem(b -> b.tableName("priming").item(key).conditionExpression("attribute_not_exists(id)"));
+            dynamo.updateItem(b -> b.tableName("priming").key(key).updateExpression("SET v = :v")
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("1"))));
+            dynamo.transactWriteItems(b -> b.transactItems(t -> t.put(p -> p.tableName("priming").item(key))));
+            events.putEvents(b -> b.entries(e -> e.eventBusName("priming").source("rollgate").detailType("priming")
+                    .detail("{}")));
+            sfn.sendTaskSuccess(b -> b.taskToken("priming").output("{}"));
+            ssm.getParameter(b -> b.name("priming").withDecryption(true));
+            lambda.getAlias(b -> b.functionName("priming").name("live"));
+        }
+    }
+
+    static void judgeAndWindows(WindowDecoder decoder, StageJudge judge) {
+        PolicyParseResult parsed = PolicyParser.parse(POLICY, "priming");
+        if (!(parsed instanceof PolicyParseResult.Valid valid)) {
+            throw new IllegalStateException("the priming policy is valid: " + parsed);
+        }
+        List<MetricWindow> windows = ScenarioGenerator.generate(
+                ScenarioSpec.of(Scenario.HEALTHY, 1, Instant.parse("2026-01-01T00:00:00Z")));
+        WindowWriter writer = new WindowWriter();
+        for (MetricWindow w : windows.subList(0, 2)) {
+            decoder.decode(writer.toJson(w));
+        }
+        judge.assess(valid.policy(), 1, windows.stream().filter(w -> w.variant() == Variant.BASELINE).toList(),
+                windows.stream().filter(w -> w.variant() == Variant.CANARY).toList(), Duration.ofHours(3));
+    }
+}

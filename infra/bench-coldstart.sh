@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Cold-start benchmark of the Lambda handlers (docs/performance-coldstart.md). Builds the shaded handler jar and a
+# minimal SDK v2 DynamoDB GetItem reference jar (infra/coldstart-reference), starts moto, seeds rollouts in
+# their shadow stage with 3 h of windows, then takes N samples per handler, interleaved, each a fresh JVM
+# (`java -cp <jar>:probe ColdStartProbe`): time from JVM launch to the first completed invocation, and the second
+# (warm) invocation. Prints jar sizes, medians, ratios to the reference and `uptime`.
+#   infra/bench-coldstart.sh            # N=5 samples per handler (seeding 2N rollouts takes most of the time)
+#   N=9 infra/bench-coldstart.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+source infra/lib/common.sh
+N=${N:-5}
+WORK="$ROOT/functions/lambda/target/coldstart"
+rm -rf "$WORK" && mkdir -p "$WORK"
+
+ensure_python_tools
+log "building the handler jar, its test classes and the reference jar"
+./mvnw -B -q -ntp test-compile package -pl functions/lambda -am -DskipTests \
+  dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
+./mvnw -B -q -ntp -f infra/coldstart-reference/pom.xml package
+JAR="$ROOT/functions/lambda/target/rollgate-lambda.jar"
+REF="$ROOT/infra/coldstart-reference/target/coldstart-reference.jar"
+javac -d "$WORK/probe" -cp "$REF" infra/coldstart-reference/probe/ColdStartProbe.java
+
+start_moto
+trap stop_moto EXIT
+export POWERTOOLS_SERVICE_NAME=rollgate POWERTOOLS_METRICS_NAMESPACE=Rollgate POWERTOOLS_LOG_LEVEL=WARN
+export ROLLGATE_TENANT=acme ROLLGATE_EVENT_BUS_NAME=default
+for t in ROLLOUTS HISTORY WINDOWS APPROVALS IDEMPOTENCY POLICIES; do
+  export "ROLLGATE_${t}_TABLE=coldstart-$(echo "$t" | tr 'A-Z' 'a-z')"
+done
+export REFERENCE_TABLE="$ROLLGATE_ROLLOUTS_TABLE"
+
+log "seeding $((2 * N)) rollouts in their shadow stage (3 h of windows each)"
+java -cp "$ROOT/functions/lambda/target/test-classes:$ROOT/functions/lambda/target/classes:$(cat "$WORK/classpath.txt")" \
+  dev.rollgate.lambda.bench.ColdStartSeed "$((2 * N))" "$WORK/seed" > "$WORK/seed.log" 2>&1 \
+  || { cat "$WORK/seed.log" >&2; exit 1; }
+mapfile -t ROLLOUTS < "$WORK/seed/rollouts.txt"
+
+sample() { # name handler kind event1 event2 jar [primed]
+  local line
+  line=$(java -cp "$6:$WORK/probe" ColdStartProbe "$(date +%s%N)" "$2" "$3" "$4" "$5" ${7:-} 2>&1 >> "$WORK/$1.out" \
+    | grep '^COLDSTART ' || true)
+  if [ -z "$line" ]; then log "$1 sample failed; see $WORK/$1.out"; exit 1; fi
+  echo "$1 $line" >> "$WORK/samples.txt"
+}
+
+log "taking $N samples per handler, interleaved"
+for i in $(seq 0 $((N - 1))); do
+  a=${ROLLOUTS[$((2 * i))]}; b=${ROLLOUTS[$((2 * i + 1))]}
+  ev1="${a% *}:${a#* }"; ev2="${b% *}:${b#* }"
+  w1="$WORK/seed/${a% *}-window-0.json"; w2="$WORK/seed/${a% *}-window-1.json"
+  p1="$WORK/seed/${b% *}-window-0.json"; p2="$WORK/seed/${b% *}-window-1.json"
+  order=(reference evaluate ingest ingest-primed)
+  for k in $(seq 0 3); do
+    case ${order[$(((i + k) % 4))]} in
+      reference) sample reference dev.rollgate.bench.reference.GetItemReferenceHandler reference "${a% *}" "${b% *}" "$REF" ;;
+      evaluate) sample evaluate dev.rollgate.lambda.workflow.EvaluateHandler evaluate "$ev1" "$ev2" "$JAR" ;;
+      ingest) sample ingest dev.rollgate.lambda.ingest.IngestMetricWindowHandler ingest "$w1" "$w2" "$JAR" ;;
+      ingest-primed) sample ingest-primed dev.rollgate.lambda.ingest.IngestMetricWindowHandler ingest "$p1" "$p2" \
+        "$JAR" primed ;;
+    esac
+  done
+done
+
+echo
+echo "## Cold start, $N samples per handler (fresh JVM each, interleaved), moto on 127.0.0.1"
+printf '%-10s %10s\n' jar bytes
+printf '%-10s %10s\n' rollgate "$(stat -c %s "$JAR")" reference "$(stat -c %s "$REF")"
+"$VENV/bin/python" - "$WORK/samples.txt" <<'PY'
+import re, statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    name = line.split()[0]
+    m = re.search(r"cold_ms=(\d+) first_ms=(\d+) warm_ms=(\d+)", line)
+    rows.setdefault(name, []).append(tuple(int(g) for g in m.groups()))
+med = lambda name, i: statistics.median(r[i] for r in rows[name])
+ref = med("reference", 0)
+print(f"{'handler':<14} {'cold ms':>8} {'x ref':>6} {'first inv ms':>13} {'warm ms':>8} {'cold min-max':>13}")
+for name in ("reference", "evaluate", "ingest", "ingest-primed"):
+    cold = [r[0] for r in rows[name]]
+    print(f"{name:<14} {med(name, 0):>8.0f} {med(name, 0) / ref:>6.2f} {med(name, 1):>13.0f} {med(name, 2):>8.0f} "
+          f"{min(cold):>6}-{max(cold):<6}")
+print("cold: JVM launch to first completed invocation; first inv: that invocation alone; warm: the second;")
+print("medians. ingest-primed runs SnapStartPriming.primeNow() first (cold includes it; first inv does not).")
+PY
+echo "uptime: $(uptime)"
