@@ -23,7 +23,7 @@ final class BenchReport {
               regression. Overload bursts leave errors and medians nearly untouched, so only a reason-code trigger
               sees them.
             - The rollout's alpha (0.01) is split equally over every sequential test of the policy's stages
-              (see the last note), so each runs at 0.01/6 = 0.0017.
+              (see the last note), so each runs at 0.01/7 = 0.0014.
             - A false rollback on a healthy canary, including on low traffic, is the price of any test with alpha
               above 0: the error-ratio test can fire on a chance cluster of errors with probability at most its alpha.
               Low traffic never has enough data points (windows of fewer than 100 requests do not count), so the
