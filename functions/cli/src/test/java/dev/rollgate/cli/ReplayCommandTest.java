@@ -119,7 +119,13 @@ class ReplayCommandTest {
         assertThat(results).extracting(n -> n.get("decision").asText())
                 .containsExactly("PROMOTE", "ROLLBACK", "ROLLBACK");
         assertThat(results.get(1).get("reasons").get(0).asText()).isEqualTo("TRIGGER_CUSTOM_METRIC_THRESHOLD");
-        assertThat(results.get(2).get("reasons").get(0).asText()).isEqualTo("TRIGGER_CUSTOM_METRIC_THRESHOLD");
+        // rejections at 4x the baseline's rate: the comparative ratio test (alternative 1.25) fires first
+        assertThat(results.get(2).get("reasons").get(0).asText()).isEqualTo("TRIGGER_CUSTOM_METRIC_RATIO");
+        JsonNode rejectionsEnd = lines(run.out()).stream()
+                .filter(n -> n.has("evaluation") && n.get("file").asText().equals(rejections.toString()))
+                .reduce((a, b) -> b).orElseThrow().get("evaluation");
+        assertThat(rejectionsEnd.get("triggers").toString())
+                .contains("tool_call_rejections rate ratio canary/baseline").contains("FIRED");
         List<JsonNode> evalDropTrace = lines(run.out()).stream()
                 .filter(n -> n.has("evaluation") && n.get("file").asText().equals(evalDrop.toString())).toList();
         JsonNode last = evalDropTrace.get(evalDropTrace.size() - 1).get("evaluation");

@@ -23,7 +23,7 @@ final class BenchReport {
               regression. Overload bursts leave errors and medians nearly untouched, so only a reason-code trigger
               sees them.
             - The rollout's alpha (0.01) is split equally over every sequential test of the policy's stages
-              (see the last note), so each runs at 0.01/6 = 0.0017.
+              (see the last note), so each runs at 0.01/7 = 0.0014.
             - A false rollback on a healthy canary, including on low traffic, is the price of any test with alpha
               above 0: the error-ratio test can fire on a chance cluster of errors with probability at most its alpha.
               Low traffic never has enough data points (windows of fewer than 100 requests do not count), so the
@@ -35,10 +35,12 @@ final class BenchReport {
             - Agent quality: every row carries `eval_score` and `tool_call_rejections`; the eval score is a
               critical metric judged at each interval (so a drop is caught at the first hour), and its mean below
               the absolute floor of 0.75 is a sequential trigger (so a fall below it is caught within minutes);
-              tool-call rejections above 1 % are a sequential trigger. The rollout's alpha is then shared by six
-              tests (error ratio, deny rate, rejections, eval floor in the canary stage; rejections and eval floor
-              in the full stage). The near-floor row keeps both variants' eval score at 0.77, 0.02 above the
-              floor, with the same per-window noise as every row: it must not roll back.
+              tool-call rejections above 1 % are a sequential trigger, and so is their rate against the baseline's
+              (a ratio test against 1.25, the family's allowed effect, like the error ratio). The rollout's alpha is
+              then shared by seven tests (error ratio, deny rate, rejections above 1 %, rejections ratio, eval floor
+              in the canary stage; rejections above 1 % and eval floor in the full stage). The near-floor row keeps
+              both variants' eval score at 0.77, 0.02 above the floor, with the same per-window noise as every row:
+              it must not roll back.
             """;
 
     private BenchReport() {

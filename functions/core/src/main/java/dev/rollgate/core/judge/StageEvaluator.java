@@ -119,7 +119,8 @@ public final class StageEvaluator {
             total += sequentialTests(policy, stage);
         }
         double alpha = stage.triggers().alpha() / Math.max(1, total);
-        return triggers.evaluate(effectiveTriggers(stage), policy.customMetrics(), in.baseline, in.candidate, alpha);
+        return triggers.evaluate(effectiveTriggers(stage), policy.customMetrics(), countRatioTests(policy, stage),
+                in.baseline, in.candidate, alpha);
     }
 
     /**
@@ -135,10 +136,16 @@ public final class StageEvaluator {
                 Optional.empty(), Optional.empty(), t.alpha());
     }
 
+    /** The comparative tests of judged count families; like the other ratio tests, none at 100 %. */
+    private static List<CountRatioTest> countRatioTests(RolloutPolicy policy, Stage stage) {
+        return stage.weight() < 100 ? CountRatioTest.of(policy.customMetrics(), policy.metrics()) : List.of();
+    }
+
     /** Sequential tests the stage runs; each test of the rollout gets an equal share of alpha (Bonferroni). */
-    private static int sequentialTests(RolloutPolicy policy, Stage stage) {
+    static int sequentialTests(RolloutPolicy policy, Stage stage) {
         return TriggerEvaluator.sequentialTests(effectiveTriggers(stage))
-                + TriggerEvaluator.customThresholdTests(policy.customMetrics());
+                + TriggerEvaluator.customThresholdTests(policy.customMetrics())
+                + countRatioTests(policy, stage).size();
     }
 
     private static Optional<StageEvaluation> rollbackOnTrigger(Stage stage, Duration elapsed,

@@ -3,6 +3,7 @@ package dev.rollgate.core.judge;
 import dev.rollgate.core.metrics.CustomMetricValue;
 import dev.rollgate.core.metrics.MetricWindow;
 import dev.rollgate.core.policy.CustomMetricSpec;
+import dev.rollgate.core.policy.Direction;
 import dev.rollgate.core.policy.OverloadTrigger;
 import dev.rollgate.core.policy.PolicyFormat;
 import dev.rollgate.core.policy.RollbackTriggers;
@@ -19,8 +20,8 @@ import java.util.function.ToLongFunction;
 /**
  * Checks a stage's rollback triggers over every window seen so far, window by window in time order, so a trigger
  * fires at the first window where its condition holds, whenever it is evaluated. Rate triggers are sequential
- * tests ({@link SequentialRateTest}), and so are absolute thresholds on custom score means
- * ({@link SequentialMeanTest}); the others are conditions on the candidate's windows.
+ * tests ({@link SequentialRateTest}), and so are the comparative tests of judged count families
+ * ({@link CountRatioTest}) and absolute thresholds on custom score means ({@link SequentialMeanTest}); the others are conditions on the candidate's windows.
  */
 public final class TriggerEvaluator {
 
@@ -43,6 +44,17 @@ public final class TriggerEvaluator {
     public List<TriggerResult> evaluate(RollbackTriggers triggers, List<CustomMetricSpec> custom,
                                         List<MetricWindow> baseline, List<MetricWindow> candidate,
                                         double alphaPerTest) {
+        return evaluate(triggers, custom, List.of(), baseline, candidate, alphaPerTest);
+    }
+
+    /**
+     * As above, plus the comparative sequential tests of judged count families ({@link CountRatioTest}).
+     *
+     * @param countRatios the canary-against-baseline tests of count families to run (none at 100 % traffic)
+     */
+    public List<TriggerResult> evaluate(RollbackTriggers triggers, List<CustomMetricSpec> custom,
+                                        List<CountRatioTest> countRatios, List<MetricWindow> baseline,
+                                        List<MetricWindow> candidate, double alphaPerTest) {
         List<TriggerResult> results = new ArrayList<>();
         triggers.maxErrorRateRatio().ifPresent(t -> results.add(ratio(TriggerKind.ERROR_RATE_RATIO, "error rate",
                 MetricWindow::errors, MetricWindow::requests, t, baseline, candidate, alphaPerTest)));
@@ -58,6 +70,9 @@ public final class TriggerEvaluator {
         for (CustomMetricSpec spec : custom) {
             spec.rollbackAbove().ifPresent(t -> results.add(customThreshold(spec, t, true, candidate, alphaPerTest)));
             spec.rollbackBelow().ifPresent(t -> results.add(customThreshold(spec, t, false, candidate, alphaPerTest)));
+        }
+        for (CountRatioTest test : countRatios) {
+            results.add(countRatio(test, baseline, candidate, alphaPerTest));
         }
         results.add(criticalIncident(candidate));
         return results;
@@ -97,6 +112,44 @@ public final class TriggerEvaluator {
                 outcome.fired() ? " -> FIRED at " + outcome.firedAt() : "");
         return new TriggerResult(TriggerKind.CUSTOM_METRIC_THRESHOLD, outcome.fired(), outcome.firedAt(), rate,
                 threshold, finite(outcome.maxEvidence()).orElse(null), detail);
+    }
+
+    /**
+     * A count family's canary rate against the baseline's, with the paired sequential ratio test the error rate
+     * uses. Only windows where both variants sent the family are paired. A decrease swaps the roles of the two
+     * variants (the baseline's rate over the canary's must not exceed the reciprocal threshold); the reported
+     * ratio is always canary/baseline.
+     */
+    private static TriggerResult countRatio(CountRatioTest test, List<MetricWindow> baseline,
+                                            List<MetricWindow> candidate, double alpha) {
+        Map<Instant, CustomMetricValue.CountPair> baselineByStart = new HashMap<>();
+        for (MetricWindow w : baseline) {
+            if (w.custom().get(test.family()) instanceof CustomMetricValue.CountPair pair) {
+                baselineByStart.put(w.windowStart(), pair);
+            }
+        }
+        boolean decrease = test.worse() == Direction.DECREASE;
+        List<SequentialRateTest.PairedCounts> steps = new ArrayList<>();
+        for (MetricWindow w : candidate) {
+            CustomMetricValue.CountPair b = baselineByStart.get(w.windowStart());
+            if (b != null && w.custom().get(test.family()) instanceof CustomMetricValue.CountPair c) {
+                steps.add(decrease
+                        ? new SequentialRateTest.PairedCounts(w.windowStart(), b.events(), b.total(), c.events(), c.total())
+                        : new SequentialRateTest.PairedCounts(w.windowStart(), c.events(), c.total(), b.events(), b.total()));
+            }
+        }
+        SequentialRateTest.Outcome outcome = SequentialRateTest.ratio(steps, test.testedRatio(), alpha);
+        double observed = decrease ? 1 / outcome.observed() : outcome.observed();
+        String detail = String.format(Locale.ROOT,
+                "%s rate ratio canary/baseline %s over %d paired windows; sequential test of 'no worse than baseline'"
+                        + " against ratios %s %s (allowed effect %s, direction %s): e-value %s, fires at %s (alpha %s)%s",
+                test.family(), finite(observed).map(CanaryJudgeFormat::num).orElse("n/a"), steps.size(),
+                decrease ? "<=" : ">=", PolicyFormat.number(test.threshold()),
+                PolicyFormat.number(Math.abs(test.threshold() - 1)), test.worse().wireName(),
+                CanaryJudgeFormat.num(outcome.maxEvidence()), CanaryJudgeFormat.num(1 / alpha),
+                CanaryJudgeFormat.num(alpha), outcome.fired() ? " -> FIRED at " + outcome.firedAt() : "");
+        return new TriggerResult(TriggerKind.CUSTOM_METRIC_RATIO, outcome.fired(), outcome.firedAt(),
+                finite(observed).orElse(null), test.threshold(), finite(outcome.maxEvidence()).orElse(null), detail);
     }
 
     /** A score family's pooled mean against an absolute floor or ceiling, as an anytime-valid sequential test. */

@@ -15,7 +15,9 @@ public enum TriggerCode {
     SAFETY_DENY_RATIO(ReasonCode.TRIGGER_SAFETY_DENY_RATIO),
     CRITICAL_INCIDENT(ReasonCode.TRIGGER_CRITICAL_INCIDENT),
     /** A policy-declared custom (agent-quality) metric crossed its absolute rollback threshold. */
-    CUSTOM_METRIC_THRESHOLD(ReasonCode.TRIGGER_CUSTOM_METRIC_THRESHOLD);
+    CUSTOM_METRIC_THRESHOLD(ReasonCode.TRIGGER_CUSTOM_METRIC_THRESHOLD),
+    /** A judged custom count family's canary rate is worse than the baseline's beyond its allowed effect. */
+    CUSTOM_METRIC_RATIO(ReasonCode.TRIGGER_CUSTOM_METRIC_RATIO);
 
     private final ReasonCode reason;
 

@@ -148,4 +148,50 @@ class CustomMetricJudgeTest {
                 .satisfies(t -> assertThat(t.detail()).startsWith("eval_score mean").contains("FIRED"));
         assertThat(evaluation.decidedAt()).isBefore(WindowFixture.START.plusSeconds(30 * 60));
     }
+    private static final String REJECTIONS_POLICY = """
+            name: quality
+            metrics:
+              - {name: error_rate, direction: increase, allowed_effect: 0.25}
+            custom_metrics:
+              - {name: tool_call_rejections, kind: count, direction: increase, allowed_effect: 0.25}
+            stages:
+              - {name: canary, type: canary, weight: 10, duration: 3h, interval: 1h,
+                 min_data_points_per_metric: 50, gates: {judge_score: true},
+                 rollback_triggers: {max_error_rate_delta: 2.0, alpha: 0.01}}
+              - {name: full, type: full, duration: 1h}
+            """;
+
+    @Test
+    void aCountFamilyWorseThanTheBaselineRollsTheStageBackThroughItsSequentialRatioTest() {
+        RolloutPolicy policy = ((PolicyParseResult.Valid) PolicyParser.parse(REJECTIONS_POLICY)).policy();
+        List<MetricWindow> all = new ArrayList<>(windows(Variant.BASELINE, 60, 0.85, 0.005, 1, false));
+        all.addAll(windows(Variant.CANARY, 60, 0.85, 0.02, 2, false));
+
+        StageEvaluation evaluation = new StageEvaluator().evaluate(policy, policy.stage(0), all,
+                java.time.Duration.ofMinutes(60));
+
+        assertThat(evaluation.decision()).isEqualTo(Decision.ROLLBACK);
+        assertThat(evaluation.reasons()).containsExactly(TriggerKind.CUSTOM_METRIC_RATIO.reasonCode());
+        assertThat(evaluation.triggers()).filteredOn(TriggerResult::fired).singleElement().satisfies(t -> {
+            assertThat(t.detail()).startsWith("tool_call_rejections rate ratio canary/baseline").contains("FIRED");
+            // three sequential tests in the rollout (canary: error ratio, default deny rate, rejections ratio; full: none)
+            assertThat(t.detail()).contains("(alpha 0.00333");
+        });
+        assertThat(evaluation.decidedAt()).isBefore(WindowFixture.START.plusSeconds(30 * 60));
+    }
+
+    @Test
+    void aCountFamilyAtTheBaselineRateDoesNotFireAndTheFullStageRunsNoRatioTest() {
+        RolloutPolicy policy = ((PolicyParseResult.Valid) PolicyParser.parse(REJECTIONS_POLICY)).policy();
+        List<MetricWindow> all = new ArrayList<>(windows(Variant.BASELINE, 60, 0.85, 0.01, 1, false));
+        all.addAll(windows(Variant.CANARY, 60, 0.85, 0.01, 2, false));
+
+        StageEvaluation canary = new StageEvaluator().checkTriggers(policy, policy.stage(0), all,
+                java.time.Duration.ofMinutes(60));
+
+        assertThat(canary.decision()).isEqualTo(Decision.CONTINUE);
+        assertThat(canary.triggers()).filteredOn(t -> t.trigger() == TriggerKind.CUSTOM_METRIC_RATIO).hasSize(1);
+        assertThat(StageEvaluator.sequentialTests(policy, policy.stage(0))).isEqualTo(3);
+        assertThat(StageEvaluator.sequentialTests(policy, policy.stage(1))).isZero();
+    }
 }

@@ -84,6 +84,7 @@ public final class JudgeStageAssessor implements StageJudge {
             case SAFETY_DENY_RATIO -> TriggerCode.SAFETY_DENY_RATIO;
             case CRITICAL_INCIDENT -> TriggerCode.CRITICAL_INCIDENT;
             case CUSTOM_METRIC_THRESHOLD -> TriggerCode.CUSTOM_METRIC_THRESHOLD;
+            case CUSTOM_METRIC_RATIO -> TriggerCode.CUSTOM_METRIC_RATIO;
         };
     }
 }
