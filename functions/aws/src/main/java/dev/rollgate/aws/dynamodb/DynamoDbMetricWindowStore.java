@@ -46,10 +46,7 @@ public final class DynamoDbMetricWindowStore implements MetricWindowStore {
     @Override
     public WindowPutOutcome put(String rolloutId, MetricWindow window, Instant now) {
         StateLimits.requireId(rolloutId, "rolloutId");
-        Map<String, AttributeValue> item = new HashMap<>(MetricWindowItems.toAttributes(window));
-        item.put(PK, s(seriesKey(rolloutId, window.variant())));
-        item.put(SK, s(Keys.timeKey(window.windowStart())));
-        item.put(EXPIRES_AT, n(window.windowEnd().plus(StateSchema.WINDOW_RETENTION).getEpochSecond()));
+        Map<String, AttributeValue> item = toItem(rolloutId, window);
         ItemSize.check(table, "metric window " + window.key() + " of rollout " + rolloutId, item);
         try {
             StoreCalls.call("storing a metric window", () -> dynamo.putItem(PutItemRequest.builder().tableName(table)
@@ -59,6 +56,15 @@ public final class DynamoDbMetricWindowStore implements MetricWindowStore {
         } catch (ConditionalCheckFailedException e) {
             return WindowPutOutcome.DUPLICATE;
         }
+    }
+
+    /** The item of one window (also used to seed emulators in bulk). */
+    static Map<String, AttributeValue> toItem(String rolloutId, MetricWindow window) {
+        Map<String, AttributeValue> item = new HashMap<>(MetricWindowItems.toAttributes(window));
+        item.put(PK, s(seriesKey(rolloutId, window.variant())));
+        item.put(SK, s(Keys.timeKey(window.windowStart())));
+        item.put(EXPIRES_AT, n(window.windowEnd().plus(StateSchema.WINDOW_RETENTION).getEpochSecond()));
+        return item;
     }
 
     @Override

@@ -1,0 +1,256 @@
+package dev.rollgate.console.bench;
+
+import dev.rollgate.aws.dynamodb.DynamoDbBulkSeed;
+import dev.rollgate.aws.dynamodb.TableNames;
+import dev.rollgate.console.ConsoleApplication;
+import dev.rollgate.console.approvals.ApprovalDesk;
+import dev.rollgate.console.rollouts.RolloutDetails;
+import dev.rollgate.console.rollouts.RolloutFilter;
+import dev.rollgate.console.rollouts.RolloutQueries;
+import dev.rollgate.console.rollouts.RolloutRow;
+import dev.rollgate.console.security.ConsoleUser;
+import dev.rollgate.console.support.ConsoleFixture;
+import dev.rollgate.console.support.DynamoDbOperationLog;
+import dev.rollgate.core.lifecycle.RolloutState;
+import dev.rollgate.core.lifecycle.RolloutStatus;
+import dev.rollgate.core.metrics.MetricWindow;
+import dev.rollgate.core.metrics.Variant;
+import dev.rollgate.core.state.ApprovalRequest;
+import dev.rollgate.core.state.NewRollout;
+import dev.rollgate.core.state.Page;
+import dev.rollgate.core.state.PageRequest;
+import dev.rollgate.core.state.Rollout;
+import dev.rollgate.core.state.RolloutChange;
+import dev.rollgate.core.state.StateStores;
+import dev.rollgate.core.workflow.ApprovalIds;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console at scale (issue #11), run by {@code infra/bench-console.sh}, never by {@code infra/test.sh} (the
+ * name matches neither the unit nor the integration test pattern). Seeds moto with 10,000 rollouts of one
+ * tenant and 1,000 pending approvals in the adapters' own item layouts, then times the console's services as
+ * its views call them in the running application on the DynamoDB backend: the rollouts page's first page, the
+ * approvals page, paging page by page to page 20, and the rollout detail page's load and 2-second poll. Prints
+ * p50/p95 server times and the DynamoDB operations each made; the only assertion is that none is a Scan.
+ * Timings are reported, never asserted.
+ */
+@SpringBootTest(classes = {ConsoleApplication.class, DynamoDbOperationLog.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"rollgate.console.backend=dynamodb", "rollgate.console.dynamodb.create-tables=true"})
+@ActiveProfiles("local")
+class ConsoleAtScaleBenchmark {
+    private static final String PREFIX = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    private static final int ROLLOUTS = Integer.getInteger("bench.rollouts", 10_000);
+    private static final int PENDING = Integer.getInteger("bench.approvals", 1_000);
+    private static final int REPS = Integer.getInteger("bench.reps", 30);
+    private static final int PAGES = 20;
+    private static final int DETAIL_WINDOWS = Integer.getInteger("bench.detail-windows", 1_440);
+
+    @DynamicPropertySource
+    static void moto(DynamicPropertyRegistry registry) {
+        String endpoint = System.getenv("AWS_ENDPOINT_URL");
+        if (endpoint == null || endpoint.isBlank()) {
+            throw new IllegalStateException("AWS_ENDPOINT_URL is not set: run infra/bench-console.sh");
+        }
+        registry.add("rollgate.console.dynamodb.endpoint", () -> endpoint);
+        registry.add("rollgate.console.dynamodb.table-prefix", () -> PREFIX);
+    }
+
+    @Autowired
+    DynamoDbClient dynamo;
+    @Autowired
+    StateStores stores;
+    @Autowired
+    RolloutQueries queries;
+    @Autowired
+    ApprovalDesk desk;
+    @Autowired
+    RolloutDetails details;
+    @Autowired
+    Clock clock;
+
+    private final StringBuilder report = new StringBuilder();
+    private final ConsoleUser bob = ConsoleFixture.bob();
+
+    @Test
+    void console_pages_at_scale_are_served_by_queries_only() throws IOException {
+        Instant now = clock.instant();
+        long seedStart = System.nanoTime();
+        seed(now);
+        line("seeded %,d rollouts and %,d pending approvals in %.1f s", ROLLOUTS, PENDING,
+                (System.nanoTime() - seedStart) / 1e9);
+        String detailId = seedDetailRollout(now);
+        RolloutFilter all = RolloutFilter.tenant(ConsoleFixture.ACME);
+
+        line("");
+        line("| Page | Reps | p50 ms | p95 ms | DynamoDB requests per load | Items read per load |");
+        line("|---|---|---|---|---|---|");
+        measure("Rollouts, first page (25)", REPS, () -> queries.list(bob, all, PageRequest.first(25)));
+        measure("Approvals page", Math.max(3, REPS / 3), this::approvalsPage);
+        pageWalk(all);
+        measure("Rollout detail, first load", Math.max(3, REPS / 3), () -> details.load(bob, detailId));
+        measure("Rollout detail, 2 s poll", REPS, () -> details.load(bob, detailId));
+
+        line("");
+        line("DynamoDB operations over the whole run after seeding: %s", totals);
+        assertThat(totals).containsKey("Query").doesNotContainKey("Scan");
+        Path out = Path.of("target", "bench-console.md");
+        Files.writeString(out, report);
+        System.out.println(report);
+    }
+
+    /** What the approvals view reads: the pending list and, per row, whether the user may decide it. */
+    private Object approvalsPage() {
+        var pending = desk.pending(bob);
+        pending.forEach(a -> desk.whyNot(bob, a.id()));
+        return pending.size();
+    }
+
+    private void pageWalk(RolloutFilter filter) {
+        List<List<Double>> perPage = new ArrayList<>();
+        for (int p = 0; p < PAGES; p++) {
+            perPage.add(new ArrayList<>());
+        }
+        DynamoDbOperationLog.clear();
+        for (int rep = 0; rep < REPS; rep++) {
+            PageRequest request = PageRequest.first(25);
+            for (int p = 0; p < PAGES; p++) {
+                long start = System.nanoTime();
+                Page<RolloutRow> page = queries.list(bob, filter, request);
+                perPage.get(p).add((System.nanoTime() - start) / 1e6);
+                assertThat(page.items()).hasSize(25);
+                request = request.next(page);
+            }
+        }
+        Map<String, Integer> ops = DynamoDbOperationLog.counts();
+        long items = DynamoDbOperationLog.QUERY_ITEMS.get();
+        add(ops);
+        for (int p : new int[]{1, 2, 5, 10, 15, 20}) {
+            List<Double> samples = perPage.get(p - 1);
+            line("| Rollouts, page %d (next from page %d) | %d | %.1f | %.1f | %s | %.0f |", p, p - 1, REPS,
+                    percentile(samples, 50), percentile(samples, 95), perLoad(ops, REPS * PAGES),
+                    (double) items / (REPS * PAGES));
+        }
+    }
+
+    private void measure(String what, int reps, Supplier<Object> load) {
+        load.get(); // warm-up outside the figures
+        DynamoDbOperationLog.clear();
+        List<Double> samples = new ArrayList<>();
+        for (int i = 0; i < reps; i++) {
+            long start = System.nanoTime();
+            load.get();
+            samples.add((System.nanoTime() - start) / 1e6);
+        }
+        Map<String, Integer> ops = DynamoDbOperationLog.counts();
+        add(ops);
+        line("| %s | %d | %.1f | %.1f | %s | %.0f |", what, reps, percentile(samples, 50), percentile(samples, 95),
+                perLoad(ops, reps), (double) DynamoDbOperationLog.QUERY_ITEMS.get() / reps);
+    }
+
+    private final Map<String, Integer> totals = new java.util.TreeMap<>();
+
+    private void add(Map<String, Integer> ops) {
+        ops.forEach((k, v) -> totals.merge(k, v, Integer::sum));
+    }
+
+    private static String perLoad(Map<String, Integer> ops, int loads) {
+        List<String> parts = new ArrayList<>();
+        ops.forEach((op, n) -> parts.add(String.format(Locale.ROOT, "%s %s", trim((double) n / loads), op)));
+        return String.join(", ", parts);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static double percentile(List<Double> samples, int p) {
+        List<Double> sorted = samples.stream().sorted().toList();
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    private void line(String format, Object... args) {
+        report.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    // ---- data -------------------------------------------------------------------------------------------------
+
+    /**
+     * 10,000 rollouts of tenant acme, one a minute, the oldest 1,000 held at canary-1 with a pending approval
+     * each (ids as the workflow derives them), the others spread over the other statuses.
+     */
+    private void seed(Instant now) {
+        DynamoDbBulkSeed seed = new DynamoDbBulkSeed(dynamo, TableNames.withPrefix(PREFIX));
+        RolloutStatus[] others = {RolloutStatus.PROMOTED, RolloutStatus.ROLLED_BACK, RolloutStatus.CANARY,
+                RolloutStatus.ABORTED, RolloutStatus.SHADOW, RolloutStatus.BAKING};
+        Instant base = now.minus(Duration.ofMinutes(ROLLOUTS + 60));
+        List<Rollout> rollouts = new ArrayList<>();
+        List<ApprovalRequest> approvals = new ArrayList<>();
+        for (int i = 0; i < ROLLOUTS; i++) {
+            Instant created = base.plus(Duration.ofMinutes(i));
+            Rollout r = Rollout.created(new NewRollout(String.format(Locale.ROOT, "ro-%05d", i), ConsoleFixture.ACME,
+                    "agent-" + (i % 20), "v" + (i + 2), "v" + (i + 1), ConsoleFixture.ALICE, "default", 1,
+                    ConsoleFixture.POLICY_YAML), created);
+            Instant moved = created.plus(Duration.ofMinutes(30));
+            RolloutStatus status = i < PENDING ? RolloutStatus.HOLD : others[i % others.length];
+            RolloutState state = new RolloutState(status, 1, status == RolloutStatus.PROMOTED ? 100 : 10, moved,
+                    moved, status.name());
+            r = r.apply(new RolloutChange(r.id(), 1, state, Optional.of(80.0 + i % 20), moved, List.of()));
+            rollouts.add(r);
+            if (status == RolloutStatus.HOLD) {
+                approvals.add(ApprovalRequest.pending(ApprovalIds.of(r.id(), state), r.id(), r.tenant(), "canary-1",
+                        "marginal-score", r.requester(), "task-token-" + i, moved, now.plus(Duration.ofHours(2))));
+            }
+        }
+        seed.rollouts(rollouts);
+        seed.approvals(approvals);
+    }
+
+    /** One running rollout with a day of per-minute windows per variant and an evaluation every 5 minutes. */
+    private String seedDetailRollout(Instant now) {
+        Instant created = now.minus(Duration.ofMinutes(DETAIL_WINDOWS + 30));
+        Rollout r = ConsoleFixture.start(stores, ConsoleFixture.ACME, "detail-agent", ConsoleFixture.ALICE, created);
+        Instant canaryFrom = created.plus(Duration.ofMinutes(30));
+        ConsoleFixture.move(stores, r.id(), RolloutStatus.CANARY, 1, 10, Optional.empty(), canaryFrom,
+                ConsoleFixture.stageEntered(canaryFrom, "canary-1", 10));
+        for (int m = 5; m < DETAIL_WINDOWS; m += 60) {
+            Instant at = canaryFrom.plus(Duration.ofMinutes(m));
+            ConsoleFixture.move(stores, r.id(), RolloutStatus.CANARY, 1, 10, Optional.of(96.0), at,
+                    ConsoleFixture.gateEvaluated(at, "canary-1", 96.0, "PASS"));
+        }
+        List<MetricWindow> canary = new ArrayList<>();
+        List<MetricWindow> baseline = new ArrayList<>();
+        for (int m = 0; m < DETAIL_WINDOWS; m++) {
+            Instant start = canaryFrom.plus(Duration.ofMinutes(m));
+            canary.add(ConsoleFixture.window(Variant.CANARY, start, 120, m % 3, 900 + m % 50));
+            baseline.add(ConsoleFixture.window(Variant.BASELINE, start, 1080, 5 + m % 4, 880 + m % 40));
+        }
+        DynamoDbBulkSeed seed = new DynamoDbBulkSeed(dynamo, TableNames.withPrefix(PREFIX));
+        seed.windows(r.id(), canary);
+        seed.windows(r.id(), baseline);
+        return r.id();
+    }
+}
