@@ -4,6 +4,8 @@ import dev.rollgate.aws.dynamodb.DynamoDbBulkSeed;
 import dev.rollgate.aws.dynamodb.TableNames;
 import dev.rollgate.console.ConsoleApplication;
 import dev.rollgate.console.approvals.ApprovalDesk;
+import dev.rollgate.console.approvals.PendingCursor;
+import dev.rollgate.console.rollouts.ChartWindows;
 import dev.rollgate.console.rollouts.RolloutDetails;
 import dev.rollgate.console.rollouts.RolloutFilter;
 import dev.rollgate.console.rollouts.RolloutQueries;
@@ -97,21 +99,29 @@ class ConsoleAtScaleBenchmark {
     @Test
     void console_pages_at_scale_are_served_by_queries_only() throws IOException {
         Instant now = clock.instant();
+        // First, while the tables are small: moto copies every table a transaction touches.
+        String detailId = seedDetailRollout(now);
         long seedStart = System.nanoTime();
         seed(now);
         line("seeded %,d rollouts and %,d pending approvals in %.1f s", ROLLOUTS, PENDING,
                 (System.nanoTime() - seedStart) / 1e9);
-        String detailId = seedDetailRollout(now);
         RolloutFilter all = RolloutFilter.tenant(ConsoleFixture.ACME);
 
         line("");
-        line("| Page | Reps | p50 ms | p95 ms | DynamoDB requests per load | Items read per load |");
-        line("|---|---|---|---|---|---|");
+        line("| Page | Reps | p50 ms | p95 ms | of which in DynamoDB calls, mean ms | DynamoDB requests per load"
+                + " | Items read per load |");
+        line("|---|---|---|---|---|---|---|");
         measure("Rollouts, first page (25)", REPS, () -> queries.list(bob, all, PageRequest.first(25)));
-        measure("Approvals page", Math.max(3, REPS / 3), this::approvalsPage);
+        measure("Approvals page", REPS, this::approvalsPage);
+        measure("Approvals page, before (old reads: every pending approval, then a check per row)",
+                Integer.getInteger("bench.before-reps", 2), this::approvalsPageAsBefore, false);
         pageWalk(all);
         measure("Rollout detail, first load", Math.max(3, REPS / 3), () -> details.load(bob, detailId));
-        measure("Rollout detail, 2 s poll", REPS, () -> details.load(bob, detailId));
+        measure("Rollout detail, poll before (old reads: every window, the tenant's pending approvals)",
+                Math.max(3, REPS / 3), () -> detailAsBefore(detailId));
+        ChartWindows charted = new ChartWindows(detailId);
+        details.load(bob, detailId, charted);
+        measure("Rollout detail, 2 s poll", REPS, () -> details.load(bob, detailId, charted));
 
         line("");
         line("DynamoDB operations over the whole run after seeding: %s", totals);
@@ -121,11 +131,46 @@ class ConsoleAtScaleBenchmark {
         System.out.println(report);
     }
 
-    /** What the approvals view reads: the pending list and, per row, whether the user may decide it. */
+    /** What the approvals view reads for its first page (rows carry whether the user may decide them). */
     private Object approvalsPage() {
-        var pending = desk.pending(bob);
-        pending.forEach(a -> desk.whyNot(bob, a.id()));
-        return pending.size();
+        return desk.pending(bob, PendingCursor.first(bob));
+    }
+
+    /**
+     * The reads the approvals view made before it paged (for the side-by-side figure): every pending approval of
+     * the tenant (up to 10 pages of 100), then for each row whether the user may decide it (the approval and its
+     * rollout read again).
+     */
+    private Object approvalsPageAsBefore() {
+        List<ApprovalRequest> all = new ArrayList<>();
+        PageRequest request = PageRequest.first(100);
+        for (int i = 0; i < 10; i++) {
+            Page<ApprovalRequest> page = stores.approvals().pending(ConsoleFixture.ACME, request);
+            all.addAll(page.items());
+            if (!page.hasNext()) {
+                break;
+            }
+            request = request.next(page);
+        }
+        all.forEach(a -> desk.whyNot(bob, a.id()));
+        return all.size();
+    }
+
+    /**
+     * The reads of a detail poll before it kept its windows: the whole load with every window from the start, and
+     * the tenant's pending approvals in pages of 200 to find the rollout's own.
+     */
+    private Object detailAsBefore(String rolloutId) {
+        Object detail = details.load(bob, rolloutId);
+        PageRequest request = PageRequest.first(200);
+        for (int i = 0; i < 25; i++) {
+            Page<ApprovalRequest> page = stores.approvals().pending(ConsoleFixture.ACME, request);
+            if (!page.hasNext()) {
+                break;
+            }
+            request = request.next(page);
+        }
+        return detail;
     }
 
     private void pageWalk(RolloutFilter filter) {
@@ -146,17 +191,24 @@ class ConsoleAtScaleBenchmark {
         }
         Map<String, Integer> ops = DynamoDbOperationLog.counts();
         long items = DynamoDbOperationLog.QUERY_ITEMS.get();
+        double sdkMillis = DynamoDbOperationLog.SDK_NANOS.get() / 1e6;
         add(ops);
         for (int p : new int[]{1, 2, 5, 10, 15, 20}) {
             List<Double> samples = perPage.get(p - 1);
-            line("| Rollouts, page %d (next from page %d) | %d | %.1f | %.1f | %s | %.0f |", p, p - 1, REPS,
-                    percentile(samples, 50), percentile(samples, 95), perLoad(ops, REPS * PAGES),
-                    (double) items / (REPS * PAGES));
+            line("| Rollouts, page %d | %d | %.1f | %.1f | %.1f | %s | %.0f |", p, REPS,
+                    percentile(samples, 50), percentile(samples, 95), sdkMillis / (REPS * PAGES),
+                    perLoad(ops, REPS * PAGES), (double) items / (REPS * PAGES));
         }
     }
 
     private void measure(String what, int reps, Supplier<Object> load) {
-        load.get(); // warm-up outside the figures
+        measure(what, reps, load, true);
+    }
+
+    private void measure(String what, int reps, Supplier<Object> load, boolean warmUp) {
+        if (warmUp) {
+            load.get(); // outside the figures: class loading, JIT, the connection pool
+        }
         DynamoDbOperationLog.clear();
         List<Double> samples = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
@@ -166,8 +218,9 @@ class ConsoleAtScaleBenchmark {
         }
         Map<String, Integer> ops = DynamoDbOperationLog.counts();
         add(ops);
-        line("| %s | %d | %.1f | %.1f | %s | %.0f |", what, reps, percentile(samples, 50), percentile(samples, 95),
-                perLoad(ops, reps), (double) DynamoDbOperationLog.QUERY_ITEMS.get() / reps);
+        line("| %s | %d | %.1f | %.1f | %.1f | %s | %.0f |", what, reps, percentile(samples, 50),
+                percentile(samples, 95), DynamoDbOperationLog.SDK_NANOS.get() / 1e6 / reps, perLoad(ops, reps),
+                (double) DynamoDbOperationLog.QUERY_ITEMS.get() / reps);
     }
 
     private final Map<String, Integer> totals = new java.util.TreeMap<>();

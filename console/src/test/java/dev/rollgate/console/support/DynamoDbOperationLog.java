@@ -3,6 +3,7 @@ package dev.rollgate.console.support;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -24,6 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public class DynamoDbOperationLog {
     public static final List<String> OPERATIONS = Collections.synchronizedList(new ArrayList<>());
     public static final AtomicLong QUERY_ITEMS = new AtomicLong();
+    /** Wall time spent inside SDK calls (request out to response parsed), the emulator's share of a page. */
+    public static final AtomicLong SDK_NANOS = new AtomicLong();
+    private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("rollgate.started");
 
     @Bean
     ExecutionInterceptor operationRecorder() {
@@ -31,6 +35,12 @@ public class DynamoDbOperationLog {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                 OPERATIONS.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                attributes.putAttribute(STARTED, System.nanoTime());
+            }
+
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                SDK_NANOS.addAndGet(System.nanoTime() - attributes.getAttribute(STARTED));
             }
 
             @Override
@@ -45,6 +55,7 @@ public class DynamoDbOperationLog {
     public static void clear() {
         OPERATIONS.clear();
         QUERY_ITEMS.set(0);
+        SDK_NANOS.set(0);
     }
 
     /** Operation name to how often it was sent since the last {@link #clear()}, by name. */
