@@ -1,6 +1,7 @@
 package dev.rollgate.console.bench;
 
 import dev.rollgate.aws.dynamodb.DynamoDbBulkSeed;
+import dev.rollgate.aws.dynamodb.StateSchema;
 import dev.rollgate.aws.dynamodb.TableNames;
 import dev.rollgate.console.ConsoleApplication;
 import dev.rollgate.console.approvals.ApprovalDesk;
@@ -11,6 +12,7 @@ import dev.rollgate.console.rollouts.RolloutFilter;
 import dev.rollgate.console.rollouts.RolloutQueries;
 import dev.rollgate.console.rollouts.RolloutRow;
 import dev.rollgate.console.security.ConsoleUser;
+import dev.rollgate.console.support.Browser;
 import dev.rollgate.console.support.ConsoleFixture;
 import dev.rollgate.console.support.DynamoDbOperationLog;
 import dev.rollgate.core.lifecycle.RolloutState;
@@ -27,11 +29,14 @@ import dev.rollgate.core.state.StateStores;
 import dev.rollgate.core.workflow.ApprovalIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * p50/p95 server times and the DynamoDB operations each made; the only assertion is that none is a Scan.
  * Timings are reported, never asserted.
  */
-@SpringBootTest(classes = {ConsoleApplication.class, DynamoDbOperationLog.class},
+@SpringBootTest(classes = {ConsoleApplication.class, DynamoDbOperationLog.class, ServerTimes.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"rollgate.console.backend=dynamodb", "rollgate.console.dynamodb.create-tables=true"})
 @ActiveProfiles("local")
@@ -66,7 +71,8 @@ class ConsoleAtScaleBenchmark {
     private static final String PREFIX = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private static final int ROLLOUTS = Integer.getInteger("bench.rollouts", 10_000);
     private static final int PENDING = Integer.getInteger("bench.approvals", 1_000);
-    private static final int REPS = Integer.getInteger("bench.reps", 30);
+    private static final int REPS = Integer.getInteger("bench.reps", 10);
+    private static final int WALK_REPS = Integer.getInteger("bench.walk-reps", 3);
     private static final int PAGES = 20;
     private static final int DETAIL_WINDOWS = Integer.getInteger("bench.detail-windows", 1_440);
 
@@ -92,6 +98,8 @@ class ConsoleAtScaleBenchmark {
     RolloutDetails details;
     @Autowired
     Clock clock;
+    @LocalServerPort
+    int port;
 
     private final StringBuilder report = new StringBuilder();
     private final ConsoleUser bob = ConsoleFixture.bob();
@@ -111,10 +119,15 @@ class ConsoleAtScaleBenchmark {
         line("| Page | Reps | p50 ms | p95 ms | of which in DynamoDB calls, mean ms | DynamoDB requests per load"
                 + " | Items read per load |");
         line("|---|---|---|---|---|---|---|");
+        measure("Reference: the same Query alone through the SDK (no console code)", REPS, () -> dynamo.query(q -> q
+                .tableName(TableNames.withPrefix(PREFIX).rollouts()).indexName(StateSchema.BY_TENANT)
+                .keyConditionExpression("#t = :t").expressionAttributeNames(Map.of("#t", StateSchema.TENANT))
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(ConsoleFixture.ACME)))
+                .scanIndexForward(false).limit(25)));
         measure("Rollouts, first page (25)", REPS, () -> queries.list(bob, all, PageRequest.first(25)));
         measure("Approvals page", REPS, this::approvalsPage);
         measure("Approvals page, before (old reads: every pending approval, then a check per row)",
-                Integer.getInteger("bench.before-reps", 2), this::approvalsPageAsBefore, false);
+                Integer.getInteger("bench.before-reps", 1), this::approvalsPageAsBefore, false);
         pageWalk(all);
         measure("Rollout detail, first load", Math.max(3, REPS / 3), () -> details.load(bob, detailId));
         measure("Rollout detail, poll before (old reads: every window, the tenant's pending approvals)",
@@ -123,12 +136,63 @@ class ConsoleAtScaleBenchmark {
         details.load(bob, detailId, charted);
         measure("Rollout detail, 2 s poll", REPS, () -> details.load(bob, detailId, charted));
 
+        if (Boolean.parseBoolean(System.getProperty("bench.http", "true"))) {
+            throughHttp();
+        }
+
         line("");
         line("DynamoDB operations over the whole run after seeding: %s", totals);
         assertThat(totals).containsKey("Query").doesNotContainKey("Scan");
-        Path out = Path.of("target", "bench-console.md");
-        Files.writeString(out, report);
-        System.out.println(report);
+    }
+
+    /**
+     * The same pages through HTTP and Vaadin in headless Chromium, timed on the server (all requests an action
+     * caused, from the first filter until the response was written; the 2-second poll may add one): a full load of
+     * the rollouts page, each click on Next to page 20, and a full load of the approvals page.
+     */
+    private void throughHttp() {
+        int reps = Integer.getInteger("bench.http-reps", 2);
+        List<Double> rolloutsLoad = new ArrayList<>();
+        List<Double> approvalsLoad = new ArrayList<>();
+        List<Double> nextClicks = new ArrayList<>();
+        String newest = String.format(Locale.ROOT, "ro-%05d", ROLLOUTS - 1);
+        String oldestApproval = ApprovalIds.of("ro-00000", new RolloutState(RolloutStatus.HOLD, 1, 10,
+                seededAt(0).plus(Duration.ofMinutes(30)), seededAt(0).plus(Duration.ofMinutes(30)), "HOLD"));
+        DynamoDbOperationLog.clear();
+        try (Browser browser = new Browser(port)) {
+            browser.signIn(ConsoleFixture.BOB, "bob-secret");
+            for (int rep = 0; rep <= reps; rep++) {
+                ServerTimes.clear();
+                browser.open("/rollouts");
+                browser.waitFor(By.cssSelector("[data-rollout='" + newest + "']"));
+                double load = ServerTimes.workMillis();
+                for (int p = 2; p <= PAGES; p++) {
+                    ServerTimes.clear();
+                    browser.click(By.id("page-next"));
+                    browser.waitForText(By.id("page-info"), "page " + p);
+                    if (rep > 0) {
+                        nextClicks.add(ServerTimes.workMillis());
+                    }
+                }
+                ServerTimes.clear();
+                browser.open("/approvals");
+                browser.waitFor(By.id("decide-" + oldestApproval));
+                if (rep > 0) { // the first round warms up
+                    rolloutsLoad.add(load);
+                    approvalsLoad.add(ServerTimes.workMillis());
+                }
+            }
+        }
+        Map<String, Integer> ops = DynamoDbOperationLog.counts();
+        add(ops);
+        line("| HTTP: rollouts page, full load | %d | %.1f | %.1f | | | |", reps, percentile(rolloutsLoad, 50),
+                percentile(rolloutsLoad, 95));
+        line("| HTTP: rollouts page, Next (pages 2-20) | %d | %.1f | %.1f | | | |", nextClicks.size(),
+                percentile(nextClicks, 50), percentile(nextClicks, 95));
+        line("| HTTP: approvals page, full load | %d | %.1f | %.1f | | | |", reps, percentile(approvalsLoad, 50),
+                percentile(approvalsLoad, 95));
+        line("");
+        line("DynamoDB operations of the HTTP rounds (including the 2-second polls): %s", ops);
     }
 
     /** What the approvals view reads for its first page (rows carry whether the user may decide them). */
@@ -179,7 +243,7 @@ class ConsoleAtScaleBenchmark {
             perPage.add(new ArrayList<>());
         }
         DynamoDbOperationLog.clear();
-        for (int rep = 0; rep < REPS; rep++) {
+        for (int rep = 0; rep < WALK_REPS; rep++) {
             PageRequest request = PageRequest.first(25);
             for (int p = 0; p < PAGES; p++) {
                 long start = System.nanoTime();
@@ -195,9 +259,9 @@ class ConsoleAtScaleBenchmark {
         add(ops);
         for (int p : new int[]{1, 2, 5, 10, 15, 20}) {
             List<Double> samples = perPage.get(p - 1);
-            line("| Rollouts, page %d | %d | %.1f | %.1f | %.1f | %s | %.0f |", p, REPS,
-                    percentile(samples, 50), percentile(samples, 95), sdkMillis / (REPS * PAGES),
-                    perLoad(ops, REPS * PAGES), (double) items / (REPS * PAGES));
+            line("| Rollouts, page %d | %d | %.1f | %.1f | %.1f | %s | %.0f |", p, WALK_REPS,
+                    percentile(samples, 50), percentile(samples, 95), sdkMillis / (WALK_REPS * PAGES),
+                    perLoad(ops, WALK_REPS * PAGES), (double) items / (WALK_REPS * PAGES));
         }
     }
 
@@ -245,8 +309,16 @@ class ConsoleAtScaleBenchmark {
         return sorted.get(Math.max(0, rank - 1));
     }
 
+    /** Adds a report line, printed and written at once so a long run shows its progress. */
     private void line(String format, Object... args) {
-        report.append(String.format(Locale.ROOT, format, args)).append('\n');
+        String text = String.format(Locale.ROOT, format, args);
+        report.append(text).append('\n');
+        System.out.println(text);
+        try {
+            Files.writeString(Path.of("target", "bench-console.md"), report);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write target/bench-console.md", e);
+        }
     }
 
     // ---- data -------------------------------------------------------------------------------------------------
@@ -259,11 +331,11 @@ class ConsoleAtScaleBenchmark {
         DynamoDbBulkSeed seed = new DynamoDbBulkSeed(dynamo, TableNames.withPrefix(PREFIX));
         RolloutStatus[] others = {RolloutStatus.PROMOTED, RolloutStatus.ROLLED_BACK, RolloutStatus.CANARY,
                 RolloutStatus.ABORTED, RolloutStatus.SHADOW, RolloutStatus.BAKING};
-        Instant base = now.minus(Duration.ofMinutes(ROLLOUTS + 60));
+        seedBase = now.minus(Duration.ofMinutes(ROLLOUTS + 60));
         List<Rollout> rollouts = new ArrayList<>();
         List<ApprovalRequest> approvals = new ArrayList<>();
         for (int i = 0; i < ROLLOUTS; i++) {
-            Instant created = base.plus(Duration.ofMinutes(i));
+            Instant created = seededAt(i);
             Rollout r = Rollout.created(new NewRollout(String.format(Locale.ROOT, "ro-%05d", i), ConsoleFixture.ACME,
                     "agent-" + (i % 20), "v" + (i + 2), "v" + (i + 1), ConsoleFixture.ALICE, "default", 1,
                     ConsoleFixture.POLICY_YAML), created);
@@ -280,6 +352,12 @@ class ConsoleAtScaleBenchmark {
         }
         seed.rollouts(rollouts);
         seed.approvals(approvals);
+    }
+
+    private Instant seedBase;
+
+    private Instant seededAt(int i) {
+        return seedBase.plus(Duration.ofMinutes(i));
     }
 
     /** One running rollout with a day of per-minute windows per variant and an evaluation every 5 minutes. */
