@@ -1,13 +1,12 @@
 package dev.rollgate.console.approvals;
 
 import dev.rollgate.console.security.ConsoleUser;
+import dev.rollgate.console.security.Guard;
 import dev.rollgate.console.security.Role;
 import dev.rollgate.core.approval.ApprovalCallback;
 import dev.rollgate.core.state.ApprovalRequest;
 import dev.rollgate.core.state.ApprovalStatus;
 import dev.rollgate.core.state.Approvals;
-import dev.rollgate.core.state.Page;
-import dev.rollgate.core.state.PageRequest;
 import dev.rollgate.core.state.RolloutHistory;
 import dev.rollgate.core.state.Rollouts;
 import dev.rollgate.core.workflow.ApprovalDecisionOutcome;
@@ -19,8 +18,6 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,8 +29,10 @@ import java.util.Optional;
  */
 @Service
 public class ApprovalDesk {
-    static final int PAGE_SIZE = 100;
-    static final int MAX_PAGES_PER_TENANT = 10;
+    static final int PAGE_SIZE = 50;
+    private static final String NEEDS_APPROVER = "deciding approvals needs the APPROVER role";
+    private static final String NOT_IN_TENANTS = "no such approval in your tenants";
+    private static final String FOUR_EYES = "you started this rollout, so someone else must decide (four eyes)";
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalDesk.class);
 
     private final Approvals approvals;
@@ -47,39 +46,45 @@ public class ApprovalDesk {
         this.clock = clock;
     }
 
-    /** Pending approvals of the user's tenants, oldest first (one query per tenant, merged). */
+    /** The oldest page of pending approvals of the user's tenants, oldest first. */
     public List<PendingApproval> pending(ConsoleUser user) {
+        return pending(user, PendingCursor.first(user)).rows();
+    }
+
+    /**
+     * One page of pending approvals of the user's tenants, oldest first, from {@code cursor}
+     * ({@link PendingCursor#first} or the previous page's next). Whether the user may decide a row is judged from
+     * the row itself, without further reads; {@link #decide} checks everything again.
+     */
+    public PendingPage pending(ConsoleUser user, PendingCursor cursor) {
         Instant now = clock.instant();
-        List<ApprovalRequest> all = new ArrayList<>();
-        for (String tenant : user.tenants()) {
-            PageRequest request = PageRequest.first(PAGE_SIZE);
-            for (int i = 0; i < MAX_PAGES_PER_TENANT; i++) {
-                Page<ApprovalRequest> page = approvals.pending(tenant, request);
-                all.addAll(page.items());
-                if (!page.hasNext()) {
-                    break;
-                }
-                request = request.next(page);
-            }
+        cursor.tenants().keySet().forEach(t -> Guard.requireTenant(user, t));
+        return PendingApprovalPages.page(approvals, cursor, PAGE_SIZE, a -> new PendingApproval(a.id(),
+                a.rolloutId(), a.tenant(), a.stage(), a.reason(), a.requester(), a.createdAt(), a.deadline(),
+                Duration.between(a.createdAt(), now), a.isOverdue(now), whyNotFromRequest(user, a)));
+    }
+
+    private static Optional<String> whyNotFromRequest(ConsoleUser user, ApprovalRequest request) {
+        if (!user.has(Role.APPROVER)) {
+            return Optional.of(NEEDS_APPROVER);
         }
-        return all.stream().sorted(Comparator.comparing(ApprovalRequest::createdAt).thenComparing(ApprovalRequest::id))
-                .map(a -> new PendingApproval(a.id(), a.rolloutId(), a.tenant(), a.stage(), a.reason(),
-                        a.requester(), a.createdAt(), a.deadline(), Duration.between(a.createdAt(), now),
-                        a.isOverdue(now)))
-                .toList();
+        if (!user.canSee(request.tenant())) {
+            return Optional.of(NOT_IN_TENANTS);
+        }
+        return request.requester().equals(user.username()) ? Optional.of(FOUR_EYES) : Optional.empty();
     }
 
     /** Why {@code user} may not decide {@code approvalId}, or empty when they may (the page hides the buttons). */
     public Optional<String> whyNot(ConsoleUser user, String approvalId) {
         if (!user.has(Role.APPROVER)) {
-            return Optional.of("deciding approvals needs the APPROVER role");
+            return Optional.of(NEEDS_APPROVER);
         }
         return decisions.refusal(approvalId, user.username(), user.tenants()).map(ApprovalDesk::words);
     }
 
     public DecisionResult decide(ConsoleUser user, String approvalId, ApprovalStatus verdict, String reason) {
         if (!user.has(Role.APPROVER)) {
-            return new DecisionResult.Refused("deciding approvals needs the APPROVER role");
+            return new DecisionResult.Refused(NEEDS_APPROVER);
         }
         if (verdict == null || verdict == ApprovalStatus.PENDING) {
             return new DecisionResult.Refused("a decision is approve or reject");
@@ -103,13 +108,13 @@ public class ApprovalDesk {
 
     private static String words(ApprovalDecisionOutcome refusal) {
         if (refusal instanceof ApprovalDecisionOutcome.SelfApprovalDenied) {
-            return "you started this rollout, so someone else must decide (four eyes)";
+            return FOUR_EYES;
         }
         if (refusal instanceof ApprovalDecisionOutcome.Invalid invalid) {
             return invalid.problem();
         }
         // Unknown and other tenants' approvals read the same, so ids of other tenants cannot be probed.
-        return "no such approval in your tenants";
+        return NOT_IN_TENANTS;
     }
 
     private static ApprovalStatus verdictOf(boolean approved) {

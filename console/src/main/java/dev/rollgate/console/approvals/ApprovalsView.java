@@ -1,10 +1,13 @@
 package dev.rollgate.console.approvals;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -19,12 +22,15 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Pending approvals of the user's tenants, oldest first, with age and deadline. Only those the user may decide
- * get a link to the decision form; the others say why not.
+ * Pending approvals of the user's tenants, oldest first, with age and deadline, a page at a time (each page is
+ * one query per tenant, however many wait). Only those the user may decide get a link to the decision form; the
+ * others say why not.
  */
 @Route("approvals")
 @PageTitle("Approvals · rollgate")
@@ -35,6 +41,13 @@ public class ApprovalsView extends VerticalLayout implements Refreshable {
     private final Clock clock;
     private final Grid<PendingApproval> grid = new Grid<>(PendingApproval.class, false);
     private final Span empty = new Span("No approvals are waiting.");
+    private final Button previous = new Button("Previous");
+    private final Button next = new Button("Next");
+    private final Span pageInfo = new Span();
+    /** Starts of the pages before the current one; the current page starts at {@link #current}. */
+    private final Deque<PendingCursor> earlier = new ArrayDeque<>();
+    private PendingCursor current;
+    private Optional<PendingCursor> following = Optional.empty();
     /** Ids on screen and when they were drawn: ages are redrawn every {@link #AGE_REDRAW}, the list on change. */
     private List<String> shownIds = List.of();
     private Instant drawnAt = Instant.EPOCH;
@@ -58,7 +71,22 @@ public class ApprovalsView extends VerticalLayout implements Refreshable {
         grid.addComponentColumn(this::action).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         empty.setId("no-approvals");
-        add(new H2("Pending approvals"), grid, empty);
+        current = PendingCursor.first(user);
+        previous.setId("approvals-previous");
+        next.setId("approvals-next");
+        pageInfo.setId("approvals-page-info");
+        previous.addClickListener(e -> {
+            current = earlier.isEmpty() ? PendingCursor.first(user) : earlier.pop();
+            refresh();
+        });
+        next.addClickListener(e -> following.ifPresent(f -> {
+            earlier.push(current);
+            current = f;
+            refresh();
+        }));
+        HorizontalLayout paging = new HorizontalLayout(previous, pageInfo, next);
+        paging.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        add(new H2("Pending approvals"), grid, empty, paging);
         refresh();
     }
 
@@ -71,9 +99,8 @@ public class ApprovalsView extends VerticalLayout implements Refreshable {
     }
 
     private Component action(PendingApproval a) {
-        Optional<String> whyNot = desk.whyNot(user, a.id());
-        if (whyNot.isPresent()) {
-            Span why = new Span(whyNot.get());
+        if (a.whyNot().isPresent()) {
+            Span why = new Span(a.whyNot().get());
             why.addClassName("rg-muted");
             why.getElement().setAttribute("data-cannot-decide", a.id());
             return why;
@@ -85,7 +112,12 @@ public class ApprovalsView extends VerticalLayout implements Refreshable {
 
     @Override
     public void refresh() {
-        List<PendingApproval> pending = desk.pending(user);
+        PendingPage page = desk.pending(user, current);
+        List<PendingApproval> pending = page.rows();
+        following = page.next();
+        previous.setEnabled(!earlier.isEmpty());
+        next.setEnabled(following.isPresent());
+        pageInfo.setText("page " + (earlier.size() + 1));
         List<String> ids = pending.stream().map(PendingApproval::id).toList();
         Instant now = clock.instant();
         // Redrawing replaces the row buttons, so it is done only when something visible changed.

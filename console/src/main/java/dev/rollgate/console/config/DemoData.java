@@ -75,6 +75,9 @@ class DemoData implements ApplicationRunner {
             stores.approvals().request(ApprovalRequest.pending("demo-approval-support-v42", held.id(), TENANT,
                     "canary-1", "marginal-score", REQUESTER, "demo-task-token", now.minus(Duration.ofMinutes(20)),
                     now.plus(Duration.ofHours(4))));
+            stores.history().append(held.id(), new HistoryEntry(now.minus(Duration.ofMinutes(20)),
+                    "APPROVAL_REQUESTED", "system:workflow", "marginal-score",
+                    Map.of("approvalId", "demo-approval-support-v42", "stage", "canary-1")));
         });
         rollout("demo-billing-v7", "billing-agent", now.minus(Duration.ofHours(30))).ifPresent(r ->
                 move(r, RolloutStatus.PROMOTED, 3, 100, now.minus(Duration.ofHours(2)), Optional.of(98.2),

@@ -1,5 +1,7 @@
 package dev.rollgate.console.rollouts;
 
+import dev.rollgate.core.workflow.RequestApprovalStep;
+
 /**
  * How the console reads history events written by the workflow. Only these names carry meaning for the charts
  * and verdict tables; every event, known or not, is still shown in the timeline as stored.
@@ -11,6 +13,8 @@ package dev.rollgate.console.rollouts;
  *   {@code pValue}, {@code threshold} and {@code explanation} (any other field is shown as extra text), and
  *   {@value #TRIGGER} with the fired trigger's explanation when one fired. Metrics the rollout's policy declares
  *   under {@code custom_metrics} are marked as custom.</li>
+ *   <li>{@value #APPROVAL_REQUESTED} (written by the workflow's approval step) names the request in
+ *   {@value #APPROVAL_ID}: the detail page reads that one request instead of all of the tenant's pending ones.</li>
  *   <li>{@value #OPERATOR_ABORT} / {@value #OPERATOR_RERUN} are written by the console itself, with the user's
  *   identity as actor and the reason in {@value #REASON}.</li>
  * </ul>
@@ -27,6 +31,8 @@ public final class HistoryVocabulary {
     public static final String OPERATOR_ABORT = "OPERATOR_ABORT_REQUESTED";
     public static final String OPERATOR_RERUN = "OPERATOR_RERUN_REQUESTED";
     public static final String OPERATOR_REFUSED = "OPERATOR_ACTION_REFUSED";
+    public static final String APPROVAL_REQUESTED = RequestApprovalStep.EVENT;
+    public static final String APPROVAL_ID = "approvalId";
     public static final String APPROVAL_NOT_DELIVERED = dev.rollgate.core.workflow.DecideApproval.NOT_DELIVERED_EVENT;
 
     private HistoryVocabulary() {

@@ -65,6 +65,8 @@ public class RolloutDetailView extends VerticalLayout implements HasUrlParameter
     private String rolloutId = "";
     private String title = "Rollout · rollgate";
     private RolloutDetail shown;
+    /** The windows the charts have, so a poll reads only newer ones. */
+    private ChartWindows charted = new ChartWindows("");
 
     public RolloutDetailView(RolloutDetails details, ApprovalDesk approvalDesk, OperatorActions actions,
                              CurrentUser currentUser) {
@@ -95,7 +97,8 @@ public class RolloutDetailView extends VerticalLayout implements HasUrlParameter
     public void setParameter(BeforeEvent event, String parameter) {
         this.rolloutId = parameter;
         removeAll();
-        Optional<RolloutDetail> detail = details.load(user, rolloutId);
+        charted = new ChartWindows(rolloutId);
+        Optional<RolloutDetail> detail = details.load(user, rolloutId, charted);
         if (detail.isEmpty()) {
             Span missing = new Span("No rollout " + rolloutId + " in your tenants.");
             missing.setId("rollout-missing");
@@ -118,7 +121,7 @@ public class RolloutDetailView extends VerticalLayout implements HasUrlParameter
     @Override
     public void refresh() {
         if (shown != null) {
-            details.load(user, rolloutId).ifPresent(this::show);
+            details.load(user, rolloutId, charted).ifPresent(this::show);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.rollgate.core.metrics.Variant;
 import dev.rollgate.core.policy.RolloutPolicy;
 import dev.rollgate.core.policy.Stage;
 import dev.rollgate.core.state.ApprovalRequest;
+import dev.rollgate.core.state.ApprovalStatus;
 import dev.rollgate.core.state.Approvals;
 import dev.rollgate.core.state.HistoryEvent;
 import dev.rollgate.core.state.MetricWindowStore;
@@ -16,6 +17,7 @@ import dev.rollgate.core.state.Page;
 import dev.rollgate.core.state.PageRequest;
 import dev.rollgate.core.state.Rollout;
 import dev.rollgate.core.state.RolloutHistory;
+import dev.rollgate.core.workflow.ApprovalIds;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -29,9 +31,9 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
- * Reads everything the detail page shows. Each part is a query on the rollout's own keys (history by rollout,
- * windows by rollout and variant, pending approvals by tenant), read page by page up to a bound so one very
- * long rollout cannot stall the page.
+ * Reads everything the detail page shows. Each part is a query or read on the rollout's own keys (history by
+ * rollout, windows by rollout and variant, its pending approval by id), read page by page up to a bound so one
+ * very long rollout cannot stall the page.
  */
 @Service
 public class RolloutDetails {
@@ -56,10 +58,22 @@ public class RolloutDetails {
     }
 
     public Optional<RolloutDetail> load(ConsoleUser user, String rolloutId) {
-        return queries.find(user, rolloutId).map(this::detail);
+        return load(user, rolloutId, new ChartWindows(rolloutId));
     }
 
-    private RolloutDetail detail(Rollout rollout) {
+    /**
+     * The detail page's data; {@code charted} holds the windows an open page already has, so a poll reads only
+     * newer ones (see {@link ChartWindows}).
+     */
+    public Optional<RolloutDetail> load(ConsoleUser user, String rolloutId, ChartWindows charted) {
+        if (!charted.rolloutId().equals(rolloutId)) {
+            throw new IllegalArgumentException("the charted windows belong to rollout " + charted.rolloutId()
+                    + ", not " + rolloutId);
+        }
+        return queries.find(user, rolloutId).map(r -> detail(r, charted));
+    }
+
+    private RolloutDetail detail(Rollout rollout, ChartWindows charted) {
         Instant now = clock.instant();
         Optional<RolloutPolicy> policy = StageNames.policyOf(rollout, interpreter);
         RolloutState state = rollout.state();
@@ -68,7 +82,7 @@ public class RolloutDetails {
                 Duration.between(state.stageEnteredAt(), now), steps(policy, state), traffic(rollout, events, now),
                 events.stream().flatMap(e -> VerdictReader.read(e).stream())
                         .map(v -> v.withKinds(metric -> CustomMetricSeries.kindOf(metric, policy))).toList(),
-                comparisons(rollout, policy, now), events, pendingApproval(rollout));
+                comparisons(rollout, policy, charted, now), events, pendingApproval(rollout, events));
     }
 
     static List<StageStep> steps(Optional<RolloutPolicy> policy, RolloutState state) {
@@ -113,12 +127,12 @@ public class RolloutDetails {
     }
 
     /** Built-in metrics first, then the custom families (declared ones in policy order), each with data. */
-    private List<MetricSeries> comparisons(Rollout rollout, Optional<RolloutPolicy> policy, Instant now) {
+    private List<MetricSeries> comparisons(Rollout rollout, Optional<RolloutPolicy> policy, ChartWindows charted,
+                                           Instant now) {
+        Instant from = rollout.createdAt().minus(Duration.ofDays(1));
         Instant until = now.plus(Duration.ofHours(1));
-        List<MetricWindow> canary = readAll(p -> windows.read(rollout.id(), Variant.CANARY, rollout.createdAt()
-                .minus(Duration.ofDays(1)), until, p));
-        List<MetricWindow> baseline = readAll(p -> windows.read(rollout.id(), Variant.BASELINE, rollout.createdAt()
-                .minus(Duration.ofDays(1)), until, p));
+        List<MetricWindow> canary = charted.read(windows, Variant.CANARY, from, until);
+        List<MetricWindow> baseline = charted.read(windows, Variant.BASELINE, from, until);
         List<MetricSeries> series = new ArrayList<>();
         for (Map.Entry<String, Function<MetricWindow, OptionalDouble>> m : WindowMetrics.ALL.entrySet()) {
             List<MetricSeries.Point> c = points(canary, m.getValue());
@@ -145,12 +159,23 @@ public class RolloutDetails {
         return points;
     }
 
-    private Optional<ApprovalRequest> pendingApproval(Rollout rollout) {
+    /**
+     * The rollout's pending approval: the request its latest {@code APPROVAL_REQUESTED} event names, or, while it
+     * holds without one (a retried approval step writes no second event), the id the workflow derives from the
+     * hold. One GetItem, where listing the tenant's pending approvals would read all of them on every poll.
+     */
+    private Optional<ApprovalRequest> pendingApproval(Rollout rollout, List<HistoryEvent> events) {
         if (rollout.state().status().isTerminal()) {
             return Optional.empty();
         }
-        return readAll(p -> approvals.pending(rollout.tenant(), p)).stream()
-                .filter(a -> a.rolloutId().equals(rollout.id())).findFirst();
+        Optional<String> requested = events.stream()
+                .filter(e -> e.type().equals(HistoryVocabulary.APPROVAL_REQUESTED))
+                .reduce((first, second) -> second)
+                .map(e -> e.detail().get(HistoryVocabulary.APPROVAL_ID));
+        Optional<String> id = requested.isPresent() ? requested : rollout.state().status() == RolloutStatus.HOLD
+                ? Optional.of(ApprovalIds.of(rollout.id(), rollout.state())) : Optional.empty();
+        return id.flatMap(approvals::get)
+                .filter(a -> a.status() == ApprovalStatus.PENDING && a.rolloutId().equals(rollout.id()));
     }
 
     private static <T> List<T> readAll(Function<PageRequest, Page<T>> query) {

@@ -3,6 +3,7 @@ package dev.rollgate.console.browser;
 import dev.rollgate.console.ConsoleApplication;
 import dev.rollgate.console.support.Browser;
 import dev.rollgate.console.support.ConsoleFixture;
+import dev.rollgate.console.support.DynamoDbOperationLog;
 import dev.rollgate.core.lifecycle.RolloutStatus;
 import dev.rollgate.core.metrics.Variant;
 import dev.rollgate.core.state.ApprovalRequest;
@@ -15,22 +16,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,29 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code AWS_ENDPOINT_URL}): seeded rollouts and approvals show up page by page, and every DynamoDB call the
  * pages make is a Query or GetItem, never a Scan.
  */
-@SpringBootTest(classes = {ConsoleApplication.class, MotoConsoleBrowserIT.OperationLog.class},
+@SpringBootTest(classes = {ConsoleApplication.class, DynamoDbOperationLog.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"rollgate.console.backend=dynamodb", "rollgate.console.dynamodb.create-tables=true"})
 @ActiveProfiles("local")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MotoConsoleBrowserIT {
     private static final int ROLLOUTS = 30;
-
-    /** Records the name of every DynamoDB operation the console's clients send. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class OperationLog {
-        static final List<String> OPERATIONS = Collections.synchronizedList(new ArrayList<>());
-
-        @Bean
-        ExecutionInterceptor operationRecorder() {
-            return new ExecutionInterceptor() {
-                @Override
-                public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                    OPERATIONS.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-                }
-            };
-        }
-    }
 
     @DynamicPropertySource
     static void moto(DynamicPropertyRegistry registry) {
@@ -106,7 +84,7 @@ class MotoConsoleBrowserIT {
                 900), now);
         approval = ConsoleFixture.requestApproval(stores, held, "canary-1", "marginal-score", now,
                 Duration.ofHours(2));
-        OperationLog.OPERATIONS.clear();
+        DynamoDbOperationLog.clear();
         browser = new Browser(port);
     }
 
@@ -142,7 +120,7 @@ class MotoConsoleBrowserIT {
         browser.waitFor(By.cssSelector("[data-stage='canary-1'][data-progress='CURRENT']"));
         browser.waitFor(By.cssSelector("#comparison-chart[data-drawn='2']"));
 
-        List<String> operations = List.copyOf(OperationLog.OPERATIONS);
+        List<String> operations = List.copyOf(DynamoDbOperationLog.OPERATIONS);
         assertThat(operations).contains("Query").doesNotContain("Scan");
     }
 }

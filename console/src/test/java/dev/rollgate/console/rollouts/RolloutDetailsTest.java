@@ -106,7 +106,8 @@ class RolloutDetailsTest {
 
         assertThat(d.pendingApproval()).map(ApprovalRequest::id).contains(request.id());
         assertThat(d.history()).extracting(e -> e.type())
-                .containsExactly("ROLLOUT_CREATED", "STAGE_ENTERED", "STAGE_ENTERED", "GATE_EVALUATED");
+                .containsExactly("ROLLOUT_CREATED", "STAGE_ENTERED", "STAGE_ENTERED", "GATE_EVALUATED",
+                        "APPROVAL_REQUESTED");
     }
 
     @Test

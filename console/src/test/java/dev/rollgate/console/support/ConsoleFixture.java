@@ -171,6 +171,9 @@ public final class ConsoleFixture {
         ApprovalRequest request = ApprovalRequest.pending(unique("ap"), rollout.id(), rollout.tenant(), stage,
                 reason, rollout.requester(), "task-token-" + UUID.randomUUID(), at, at.plus(timeout));
         stores.approvals().request(request);
+        // As the workflow's approval step does: the detail page finds the request through this event.
+        stores.history().append(rollout.id(), new HistoryEntry(at, "APPROVAL_REQUESTED", "system:workflow", reason,
+                Map.of("approvalId", request.id(), "stage", stage)));
         return request;
     }
 

@@ -162,7 +162,8 @@ public final class DynamoDbApprovals implements Approvals {
         });
     }
 
-    private static Map<String, AttributeValue> toItem(ApprovalRequest a) {
+    /** The item of a request as {@link #request} stores it (also used to seed emulators in bulk). */
+    static Map<String, AttributeValue> toItem(ApprovalRequest a) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(APPROVAL_ID, s(a.id()));
         item.put(ROLLOUT_ID, s(a.rolloutId()));

@@ -63,7 +63,7 @@ public final class DynamoDbMetricWindowStore implements MetricWindowStore {
         }
     }
 
-    /** The item a window is stored as (also what the cost benchmark sizes windows by). */
+    /** The item a window is stored as (also what the cost benchmark sizes windows by and the console benchmark seeds). */
     public static Map<String, AttributeValue> itemOf(String rolloutId, MetricWindow window) {
         Map<String, AttributeValue> item = new HashMap<>(MetricWindowItems.toAttributes(window));
         item.put(PK, s(seriesKey(rolloutId, window.variant())));
