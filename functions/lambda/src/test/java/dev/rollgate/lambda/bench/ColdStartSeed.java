@@ -10,6 +10,7 @@ import dev.rollgate.core.simulation.Scenario;
 import dev.rollgate.core.simulation.ScenarioGenerator;
 import dev.rollgate.core.simulation.ScenarioSpec;
 import dev.rollgate.core.state.StateStores;
+import dev.rollgate.core.traffic.DeploymentGuard;
 import dev.rollgate.core.traffic.LifecycleHookReporter;
 import dev.rollgate.core.workflow.LifecycleEvents;
 import dev.rollgate.core.workflow.PreflightCheck;
@@ -18,7 +19,6 @@ import dev.rollgate.core.workflow.TaskCallbacks;
 import dev.rollgate.core.workflow.TrafficControl;
 import dev.rollgate.core.workflow.WindowDecoder;
 import dev.rollgate.core.workflow.WorkflowExecutions;
-import dev.rollgate.lambda.codedeploy.HookVerdicts;
 import dev.rollgate.lambda.runtime.AwsRolloutPorts;
 import dev.rollgate.lambda.runtime.HandlerFixture;
 import dev.rollgate.lambda.runtime.InMemoryRolloutPorts;
@@ -161,8 +161,8 @@ public final class ColdStartSeed {
         }
 
         @Override
-        public HookVerdicts hookVerdicts() {
-            return fakes.hookVerdicts();
+        public DeploymentGuard deploymentGuard() {
+            return fakes.deploymentGuard();
         }
 
         @Override
