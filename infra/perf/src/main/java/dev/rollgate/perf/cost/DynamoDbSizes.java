@@ -1,10 +1,9 @@
 package dev.rollgate.perf.cost;
 
-import software.amazon.awssdk.core.SdkBytes;
+import dev.rollgate.aws.dynamodb.ItemSize;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -22,11 +21,7 @@ public final class DynamoDbSizes {
     }
 
     public static long itemBytes(Map<String, AttributeValue> item) {
-        long total = 0;
-        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-            total += utf8(e.getKey()) + valueBytes(e.getValue());
-        }
-        return total;
+        return ItemSize.of(item, DynamoDbSizes::numberBytes);
     }
 
     /** Read units for reading {@code bytes} in one request (GetItem: one item; Query: all items it returned). */
@@ -40,53 +35,10 @@ public final class DynamoDbSizes {
         return Math.max(1, ceilDiv(bytes, WRITE_UNIT_BYTES));
     }
 
-    private static long valueBytes(AttributeValue v) {
-        if (v.s() != null) {
-            return utf8(v.s());
-        }
-        if (v.n() != null) {
-            return numberBytes(v.n());
-        }
-        if (v.b() != null) {
-            return v.b().asByteArray().length;
-        }
-        if (v.bool() != null || Boolean.TRUE.equals(v.nul())) {
-            return 1;
-        }
-        if (v.hasM()) {
-            long size = 3;
-            for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
-                size += 1 + utf8(e.getKey()) + valueBytes(e.getValue());
-            }
-            return size;
-        }
-        if (v.hasL()) {
-            long size = 3;
-            for (AttributeValue element : v.l()) {
-                size += 1 + valueBytes(element);
-            }
-            return size;
-        }
-        if (v.hasSs()) {
-            return v.ss().stream().mapToLong(DynamoDbSizes::utf8).sum();
-        }
-        if (v.hasNs()) {
-            return v.ns().stream().mapToLong(DynamoDbSizes::numberBytes).sum();
-        }
-        if (v.hasBs()) {
-            return v.bs().stream().map(SdkBytes::asByteArray).mapToLong(b -> b.length).sum();
-        }
-        return 1;
-    }
-
     static long numberBytes(String number) {
         BigDecimal n = new BigDecimal(number).stripTrailingZeros();
         int digits = n.signum() == 0 ? 1 : n.precision();
         return (digits + 1) / 2 + 1 + (n.signum() < 0 ? 1 : 0);
-    }
-
-    private static long utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static long ceilDiv(long a, long b) {
