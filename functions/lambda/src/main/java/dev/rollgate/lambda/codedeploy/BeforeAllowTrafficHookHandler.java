@@ -1,15 +1,11 @@
 package dev.rollgate.lambda.codedeploy;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.rollgate.core.workflow.HookPhase;
 import dev.rollgate.lambda.runtime.LambdaComponents;
 import dev.rollgate.lambda.runtime.PowertoolsTelemetry;
-import dev.rollgate.lambda.runtime.SnapStartPriming;
 import dev.rollgate.lambda.runtime.Telemetry;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -18,31 +14,13 @@ import java.util.function.Supplier;
  * Input {@code {DeploymentId, LifecycleEventHookExecutionId}}; the verdict is reported with
  * PutLifecycleEventHookExecutionStatus, FAILED when it cannot be reached.
  */
-public final class BeforeAllowTrafficHookHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-    static {
-        SnapStartPriming.register();
-    }
-
-    private final Supplier<LambdaComponents> components;
-    private final Clock clock;
-    private final Telemetry telemetry;
-    private final HookWait wait;
-
+public final class BeforeAllowTrafficHookHandler extends LifecycleHookHandler {
     public BeforeAllowTrafficHookHandler() {
         this(LambdaComponents::shared, Clock.systemUTC(), new PowertoolsTelemetry(), HookWait.withinInvocation());
     }
 
     public BeforeAllowTrafficHookHandler(Supplier<LambdaComponents> components, Clock clock, Telemetry telemetry,
-                                      HookWait wait) {
-        this.components = components;
-        this.clock = clock;
-        this.telemetry = telemetry;
-        this.wait = wait;
-    }
-
-    @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return HookHandlers.handle(HookPhase.BEFORE_ALLOW_TRAFFIC, "before-allow-traffic-hook", event, context, components, clock, telemetry,
-                wait);
+                                         HookWait wait) {
+        super(HookPhase.BEFORE_ALLOW_TRAFFIC, "before-allow-traffic-hook", components, clock, telemetry, wait);
     }
 }

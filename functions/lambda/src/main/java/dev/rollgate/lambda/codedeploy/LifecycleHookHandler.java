@@ -1,6 +1,7 @@
 package dev.rollgate.lambda.codedeploy;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.rollgate.core.workflow.HookDecision;
 import dev.rollgate.core.workflow.HookPhase;
 import dev.rollgate.core.workflow.HookRun;
@@ -8,6 +9,7 @@ import dev.rollgate.core.workflow.LifecycleHookStep;
 import dev.rollgate.lambda.runtime.Input;
 import dev.rollgate.lambda.runtime.Invocation;
 import dev.rollgate.lambda.runtime.LambdaComponents;
+import dev.rollgate.lambda.runtime.SnapStartPriming;
 import dev.rollgate.lambda.runtime.Telemetry;
 
 import java.time.Clock;
@@ -17,16 +19,34 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The body both CodeDeploy hook handlers share: read {DeploymentId, LifecycleEventHookExecutionId}, decide with
- * the core use case and report; while the rollout's gate is pending, ask again within the invocation.
+ * What both CodeDeploy hook handlers do (they differ only in their phase; each is its own class because each is
+ * its own function in the template): read {DeploymentId, LifecycleEventHookExecutionId}, decide with the core use
+ * case and report; while the rollout's gate is pending, ask again within the invocation.
  */
-final class HookHandlers {
-    private HookHandlers() {
+abstract class LifecycleHookHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    static {
+        SnapStartPriming.register();
     }
 
-    static Map<String, Object> handle(HookPhase phase, String handler, Map<String, Object> event, Context context,
-                                      Supplier<LambdaComponents> components, Clock clock, Telemetry telemetry,
-                                      HookWait wait) {
+    private final HookPhase phase;
+    private final String handler;
+    private final Supplier<LambdaComponents> components;
+    private final Clock clock;
+    private final Telemetry telemetry;
+    private final HookWait wait;
+
+    LifecycleHookHandler(HookPhase phase, String handler, Supplier<LambdaComponents> components, Clock clock,
+                         Telemetry telemetry, HookWait wait) {
+        this.phase = phase;
+        this.handler = handler;
+        this.components = components;
+        this.clock = clock;
+        this.telemetry = telemetry;
+        this.wait = wait;
+    }
+
+    @Override
+    public final Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         return Invocation.run(handler, context, telemetry, () -> {
             Input input = Input.of(event, "CodeDeploy " + phase + " hook event");
             String deploymentId = input.requiredText("DeploymentId");
