@@ -1,7 +1,5 @@
 package dev.rollgate.statemachine.local;
 
-import dev.rollgate.core.traffic.ShiftOutcome;
-import dev.rollgate.core.traffic.TrafficDriver;
 import dev.rollgate.core.traffic.TrafficTarget;
 
 import java.time.Clock;
@@ -13,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The alias driver for many agents at once: one {@link LocalAgentAlias} per function and alias, created on first
  * use at the rollout's baseline version.
  */
-public final class LocalAgentAliases implements TrafficDriver {
+public final class LocalAgentAliases implements PerTargetTrafficDriver {
     private final Clock clock;
     private final Map<String, LocalAgentAlias> aliases = new ConcurrentHashMap<>();
 
@@ -25,28 +23,9 @@ public final class LocalAgentAliases implements TrafficDriver {
         return Optional.ofNullable(aliases.get(functionName + ":" + aliasName));
     }
 
-    @Override
-    public ShiftOutcome shift(TrafficTarget target, int stageIndex, int weight) {
-        return of(target).shift(target, stageIndex, weight);
-    }
-
-    @Override
-    public ShiftOutcome restoreBaseline(TrafficTarget target) {
-        return of(target).restoreBaseline(target);
-    }
-
-    @Override
-    public ShiftOutcome promote(TrafficTarget target) {
-        return of(target).promote(target);
-    }
-
-    @Override
-    public int currentWeight(TrafficTarget target) {
-        return of(target).currentWeight(target);
-    }
-
     /** The target's alias, created at the target's baseline version on first use (the agent's alias exists). */
-    LocalAgentAlias of(TrafficTarget target) {
+    @Override
+    public LocalAgentAlias of(TrafficTarget target) {
         return aliases.computeIfAbsent(target.functionName() + ":" + target.aliasName(),
                 k -> new LocalAgentAlias(target.functionName(), target.aliasName(), target.baselineVersion(), clock));
     }

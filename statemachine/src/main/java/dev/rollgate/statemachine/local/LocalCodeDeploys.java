@@ -3,8 +3,6 @@ package dev.rollgate.statemachine.local;
 import dev.rollgate.core.traffic.HookReportOutcome;
 import dev.rollgate.core.traffic.HookStatus;
 import dev.rollgate.core.traffic.LifecycleHookReporter;
-import dev.rollgate.core.traffic.ShiftOutcome;
-import dev.rollgate.core.traffic.TrafficDriver;
 import dev.rollgate.core.traffic.TrafficTarget;
 
 import java.time.Clock;
@@ -22,7 +20,7 @@ import java.util.function.Consumer;
  * listeners registered here hear every stand-in's hooks. As a driver and a reporter it is CodeDeploy itself
  * without rollgate's adapter and guard in between; the scenario tests put the real adapter in front of it.
  */
-public final class LocalCodeDeploys implements TrafficDriver, LifecycleHookReporter {
+public final class LocalCodeDeploys implements PerTargetTrafficDriver, LifecycleHookReporter {
     private final Clock clock;
     private final LocalAgentAliases aliases;
     private final Map<String, LocalCodeDeploy> byAlias = new ConcurrentHashMap<>();
@@ -34,6 +32,7 @@ public final class LocalCodeDeploys implements TrafficDriver, LifecycleHookRepor
     }
 
     /** The stand-in for the target's alias, created (with the alias at its baseline) on first use. */
+    @Override
     public LocalCodeDeploy of(TrafficTarget target) {
         LocalAgentAlias alias = aliases.of(target);
         return byAlias.computeIfAbsent(target.functionName() + ":" + target.aliasName(), k -> {
@@ -68,26 +67,6 @@ public final class LocalCodeDeploys implements TrafficDriver, LifecycleHookRepor
     /** Applies everything that fell due (interval ends, hook timeouts) in every stand-in. */
     public void settle() {
         byAlias.values().forEach(LocalCodeDeploy::settle);
-    }
-
-    @Override
-    public ShiftOutcome shift(TrafficTarget target, int stageIndex, int weight) {
-        return of(target).shift(target, stageIndex, weight);
-    }
-
-    @Override
-    public ShiftOutcome restoreBaseline(TrafficTarget target) {
-        return of(target).restoreBaseline(target);
-    }
-
-    @Override
-    public ShiftOutcome promote(TrafficTarget target) {
-        return of(target).promote(target);
-    }
-
-    @Override
-    public int currentWeight(TrafficTarget target) {
-        return of(target).currentWeight(target);
     }
 
     @Override
