@@ -129,7 +129,7 @@ public final class LocalRollgate {
         ShiftTrafficStep shift = new ShiftTrafficStep(advancer, traffic);
         EvaluateStep evaluate = new EvaluateStep(advancer, new JudgeStageAssessor(new StageEvaluator()),
                 stores.windows(), stores.approvals());
-        RequestApprovalStep requestApproval = new RequestApprovalStep(advancer, stores.approvals(), callbacks);
+        RequestApprovalStep requestApproval = new RequestApprovalStep(advancer, stores.approvals(), stores.history(), callbacks);
         RollBackStep rollBack = new RollBackStep(advancer, traffic);
         RecordOutcomeStep recordOutcome = new RecordOutcomeStep(advancer);
         TaskHandlers handlers = TaskHandlers.builder()

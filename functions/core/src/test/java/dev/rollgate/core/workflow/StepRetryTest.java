@@ -129,6 +129,35 @@ class StepRetryTest {
     }
 
     @Test
+    void aRetryAfterAFailureBetweenStoringTheRequestAndItsEventWritesTheEventOnce() {
+        // The first attempt stored the request (approvals table) and failed before the history write; the retry
+        // comes with a new token and must both keep the request and leave exactly one APPROVAL_REQUESTED event.
+        f.judgeByStage = stage -> stage == 1 ? WorkflowFixture.marginal() : WorkflowFixture.promote();
+        String id = f.startRollout("retry-approval-lost-event");
+        WorkflowStep step = f.preflight.run(id, f.now);
+        while (step.next() != NextStep.AWAIT_APPROVAL) {
+            step = stepOnce(step);
+        }
+        var rollout = f.rollout(id);
+        String approvalId = ApprovalIds.of(id, rollout.state());
+        f.stores.approvals().request(ApprovalRequest.pending(approvalId, id, rollout.tenant(),
+                f.advancer.load(id).currentStage().name(),
+                rollout.state().lastReason(), rollout.requester(), "token-of-the-failed-attempt", f.now,
+                f.now.plus(StepPlanner.APPROVAL_TIMEOUT)));
+        assertThat(count(id, RequestApprovalStep.EVENT)).isZero();
+
+        f.requestApproval.run(id, "token-of-the-retry", f.now.plusSeconds(2));
+        f.requestApproval.run(id, "token-of-a-third-attempt", f.now.plusSeconds(4));
+
+        assertThat(count(id, RequestApprovalStep.EVENT)).isOne();
+        HistoryEvent requested = history(id).stream().filter(e -> e.type().equals(RequestApprovalStep.EVENT))
+                .findFirst().orElseThrow();
+        assertThat(requested.detail()).containsEntry("approvalId", approvalId)
+                .containsEntry("deadline", f.now.plus(StepPlanner.APPROVAL_TIMEOUT).toString());
+        assertThat(onlyPending().taskToken()).isEqualTo("token-of-a-third-attempt");
+    }
+
+    @Test
     void aDecisionReachesTheTokenOfTheRetriedWaitTask() {
         // A retried .waitForTaskToken task runs with a new token; the first one is dead. The decision must go to
         // the token the workflow now waits on, or the approval is lost and the rollout times out as rejected.

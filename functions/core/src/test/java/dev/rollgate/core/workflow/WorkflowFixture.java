@@ -48,7 +48,7 @@ final class WorkflowFixture {
     final EvaluateStep evaluate = new EvaluateStep(advancer,
             (RolloutPolicy p, int stage, List<MetricWindow> b, List<MetricWindow> c, Duration e) ->
                     judgeByStage.apply(stage), stores.windows(), stores.approvals());
-    final RequestApprovalStep requestApproval = new RequestApprovalStep(advancer, stores.approvals(), callbacks);
+    final RequestApprovalStep requestApproval = new RequestApprovalStep(advancer, stores.approvals(), stores.history(), callbacks);
     final RollBackStep rollBack = new RollBackStep(advancer, traffic);
     final RecordOutcomeStep recordOutcome = new RecordOutcomeStep(advancer);
     final DecideApproval decide = new DecideApproval(stores.approvals(), stores.rollouts(), stores.history(),

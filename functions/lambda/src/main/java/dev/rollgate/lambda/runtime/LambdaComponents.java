@@ -48,7 +48,7 @@ public final class LambdaComponents {
         evaluate = Lazy.of(() -> new EvaluateStep(advancer.get(), ports.stageJudge(), ports.stores().windows(),
                 ports.stores().approvals()));
         requestApproval = Lazy.of(() -> new RequestApprovalStep(advancer.get(), ports.stores().approvals(),
-                ports.taskCallbacks()));
+                ports.stores().history(), ports.taskCallbacks()));
         rollBack = Lazy.of(() -> new RollBackStep(advancer.get(), ports.trafficControl()));
         recordOutcome = Lazy.of(() -> new RecordOutcomeStep(advancer.get()));
         ingest = Lazy.of(() -> new IngestMetricWindow(ports.windowDecoder(), ports.stores().windows(),
