@@ -54,6 +54,18 @@ class PolicyCommandTest {
     }
 
     @Test
+    void explainListsTheCustomMetricTriggersOnTheStagesTheyGuard() throws Exception {
+        CliRun run = CliRun.of("policy", "explain", policy("valid/judge-canary-quality.yaml").toString());
+        assertThat(run.exitCode()).isZero();
+        List<String> stages = run.out().lines().filter(l -> l.matches("^\\d+\\. .*")).toList();
+        assertThat(stages).hasSize(2);
+        assertThat(stages.get(0)).contains("eval_score mean < 0.8", "tool_call_rejections rate > 0.01",
+                "tool_call_rejections rate against baseline beyond allowed effect 0.25 (increase)");
+        assertThat(stages.get(1)).contains("eval_score mean < 0.8", "tool_call_rejections rate > 0.01")
+                .doesNotContain("against baseline");
+    }
+
+    @Test
     void missingFileIsAnIoErrorWithExitOne() {
         CliRun run = CliRun.of("policy", "validate", "does/not/exist.yaml");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.IO_ERROR);

@@ -15,7 +15,7 @@ public final class PolicyExplainer {
         int n = 1;
         for (Stage s : policy.stages()) {
             out.add(n++ + ". " + s.name() + " | " + s.type().wireName() + " | " + s.weight() + "% | min "
-                    + minimum(s) + " | gates: " + gates(s) + " | rollback: " + s.triggers().describe()
+                    + minimum(s) + " | gates: " + gates(s) + " | rollback: " + rollback(policy, s)
                     + " | approval: " + approval(s));
         }
         return out;
@@ -51,6 +51,25 @@ public final class PolicyExplainer {
                     + a.minDataPointsPerMetric() + " points/metric every " + PolicyFormat.duration(a.interval()));
         }
         return gate.isEmpty() ? "none" : gate;
+    }
+
+    /**
+     * The stage's own triggers, then the policy's custom-metric triggers: absolute thresholds on every stage, and
+     * the canary-against-baseline test of judged count families where a baseline still takes traffic.
+     */
+    private static String rollback(RolloutPolicy policy, Stage s) {
+        List<String> parts = new ArrayList<>(List.of(s.triggers().describe()));
+        for (CustomMetricSpec family : policy.customMetrics()) {
+            String measure = family.name() + (family.kind() == CustomMetricSpec.Kind.COUNT ? " rate" : " mean");
+            family.rollbackAbove().ifPresent(t -> parts.add(measure + " > " + PolicyFormat.number(t)));
+            family.rollbackBelow().ifPresent(t -> parts.add(measure + " < " + PolicyFormat.number(t)));
+            if (family.kind() == CustomMetricSpec.Kind.COUNT && s.weight() < 100) {
+                policy.metrics().stream().filter(m -> m.name().equals(family.name())).findFirst()
+                        .ifPresent(m -> parts.add(family.name() + " rate against baseline beyond allowed effect "
+                                + PolicyFormat.number(m.allowedEffect()) + " (" + m.direction().wireName() + ")"));
+            }
+        }
+        return String.join(", ", parts);
     }
 
     private static String approval(Stage s) {
