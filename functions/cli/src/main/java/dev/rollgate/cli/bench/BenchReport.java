@@ -1,6 +1,7 @@
 package dev.rollgate.cli.bench;
 
 import dev.rollgate.core.judge.Decision;
+import dev.rollgate.core.judge.StageEvaluator;
 import dev.rollgate.core.policy.RolloutPolicy;
 import dev.rollgate.core.policy.Stage;
 import dev.rollgate.core.simulation.Scenario;
@@ -22,8 +23,8 @@ final class BenchReport {
               Kayenta-style judge uses 0.25 everywhere as specified, which is why it promotes a +20 % latency
               regression. Overload bursts leave errors and medians nearly untouched, so only a reason-code trigger
               sees them.
-            - The rollout's alpha (0.01) is split equally over every sequential test of the policy's stages
-              (see the last note), so each runs at 0.01/7 = 0.0014.
+            - The rollout's alpha ({alpha}) is split equally over every sequential test of the policy's stages
+              (see the last note), so each runs at {alpha}/{tests} = {alphaPerTest}.
             - A false rollback on a healthy canary, including on low traffic, is the price of any test with alpha
               above 0: the error-ratio test can fire on a chance cluster of errors with probability at most its alpha.
               Low traffic never has enough data points (windows of fewer than 100 requests do not count), so the
@@ -37,13 +38,21 @@ final class BenchReport {
               the absolute floor of 0.75 is a sequential trigger (so a fall below it is caught within minutes);
               tool-call rejections above 1 % are a sequential trigger, and so is their rate against the baseline's
               (a ratio test against 1.25, the family's allowed effect, like the error ratio). The rollout's alpha is
-              then shared by seven tests (error ratio, deny rate, rejections above 1 %, rejections ratio, eval floor
+              then shared by {tests} tests (error ratio, deny rate, rejections above 1 %, rejections ratio, eval floor
               in the canary stage; rejections above 1 % and eval floor in the full stage). The near-floor row keeps
               both variants' eval score at 0.77, 0.02 above the floor, with the same per-window noise as every row:
               it must not roll back.
             """;
 
     private BenchReport() {
+    }
+
+    /** The notes, with the alpha split computed the way the judge computes it for this policy and stage. */
+    static String notes(RolloutPolicy policy, Stage stage) {
+        double alpha = stage.triggers().alpha();
+        int tests = StageEvaluator.sequentialTestsSharingAlpha(policy, stage);
+        return NOTES.replace("{alpha}", fmt(alpha, 2)).replace("{tests}", Integer.toString(tests))
+                .replace("{alphaPerTest}", fmt(alpha / tests, 4));
     }
 
     static String markdown(JudgeBenchmark.Settings settings, RolloutPolicy policy, Stage stage,
@@ -93,7 +102,7 @@ final class BenchReport {
                     .append(" | ").append(pct(k.share(Decision.HOLD)))
                     .append(" | ").append(healthy ? "-" : times(k)).append(" |\n");
         }
-        md.append("\n").append(targets(rows, rollgate, kayenta)).append(NOTES);
+        md.append("\n").append(targets(rows, rollgate, kayenta)).append(notes(policy, stage));
         return md.toString();
     }
 

@@ -114,13 +114,21 @@ public final class StageEvaluator {
     }
 
     private List<TriggerResult> checkAll(RolloutPolicy policy, Stage stage, Inputs in) {
+        double alpha = stage.triggers().alpha() / sequentialTestsSharingAlpha(policy, stage);
+        return triggers.evaluate(effectiveTriggers(stage), policy.customMetrics(), countRatioTests(policy, stage),
+                in.baseline, in.candidate, alpha);
+    }
+
+    /**
+     * How many sequential tests share the rollout's alpha when {@code stage} is judged: every test of every stage
+     * of the policy (plus the stage's own, if it is not one of them), at least 1.
+     */
+    public static int sequentialTestsSharingAlpha(RolloutPolicy policy, Stage stage) {
         int total = policy.stages().stream().mapToInt(s -> sequentialTests(policy, s)).sum();
         if (policy.stages().stream().noneMatch(s -> s.name().equals(stage.name()))) {
             total += sequentialTests(policy, stage);
         }
-        double alpha = stage.triggers().alpha() / Math.max(1, total);
-        return triggers.evaluate(effectiveTriggers(stage), policy.customMetrics(), countRatioTests(policy, stage),
-                in.baseline, in.candidate, alpha);
+        return Math.max(1, total);
     }
 
     /**
