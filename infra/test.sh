@@ -13,6 +13,8 @@ ensure_node_tools
 ensure_chromium
 # Template and ASL format checks (offline): sam validate --lint, asl-validator.
 infra/check-template.sh
+# infra/moto_server.py's faster Query answers exactly what moto's own does (random tables and queries, in-process).
+"$VENV/bin/python" infra/check_moto_index_query.py
 start_moto
 trap stop_moto EXIT
 
