@@ -113,6 +113,17 @@ public final class StageEvaluator {
                 List.of()));
     }
 
+    /**
+     * Whether {@link #checkTriggers} compares the candidate with the baseline at this stage: only its ratio tests
+     * (error, parse-failure and safety-deny ratios, judged count families) read baseline windows, and a stage at
+     * 100 % runs none. When false, the trigger check gives the same answer without any baseline window.
+     */
+    public static boolean triggersUseBaseline(RolloutPolicy policy, Stage stage) {
+        RollbackTriggers t = effectiveTriggers(stage);
+        return t.maxErrorRateRatio().isPresent() || t.maxParseFailureRatio().isPresent()
+                || t.maxSafetyDenyRatio().isPresent() || !countRatioTests(policy, stage).isEmpty();
+    }
+
     private List<TriggerResult> checkAll(RolloutPolicy policy, Stage stage, Inputs in) {
         double alpha = stage.triggers().alpha() / sequentialTestsSharingAlpha(policy, stage);
         return triggers.evaluate(effectiveTriggers(stage), policy.customMetrics(), countRatioTests(policy, stage),

@@ -26,13 +26,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The workflow's Evaluate task, in three kinds: an interval evaluation (judge, stage gate and triggers over the
- * windows since the stage began), applying a human's stored approval decision, and resolving an approval whose
- * time ran out (as rejected).
+ * The workflow's Evaluate task, in three kinds: an interval evaluation, applying a human's stored approval
+ * decision, and resolving an approval whose time ran out (as rejected).
+ *
+ * <p>An interval evaluation runs every few minutes ({@link StepPlanner#MAX_OBSERVATION_WAIT}) over the windows
+ * since the stage began. The rollback triggers are checked at every one of them. The judge's score and the stage
+ * gate (about 40 trigger checks' worth of CPU at 20 metrics) are computed only where the policy asks for them: at
+ * the first evaluation after each analysis interval ends and once the stage's minimum duration is reached, as
+ * {@code rollgate replay} does. The bake never scores (its outcome is the triggers and the time), and a check whose
+ * triggers do not compare with the baseline (a stage at 100 %) does not read the baseline's windows.
  */
 public final class EvaluateStep {
     public static final String GATE_EVENT = "GATE_EVALUATED";
     public static final String TIMEOUT_DECIDER = "system:deadline";
+    /** History detail {@code check}: the full evaluation (triggers, score, gates) at an interval end. */
+    public static final String CHECK_FULL = "full";
+    /** History detail {@code check}: the rollback triggers alone, at the checks between interval ends. */
+    public static final String CHECK_TRIGGERS = "triggers";
 
     /** Which of the three evaluations the workflow asks for. */
     public enum Kind {
@@ -71,31 +81,57 @@ public final class EvaluateStep {
         }
         Stage stage = loaded.currentStage();
         Duration elapsed = Duration.between(state.stageEnteredAt(), now);
-        Variant candidate = status == RolloutStatus.SHADOW ? Variant.SHADOW : Variant.CANARY;
-        List<MetricWindow> baseline = read(loaded.rollout().id(), Variant.BASELINE, state.stageEnteredAt(), now);
-        List<MetricWindow> canary = read(loaded.rollout().id(), candidate, state.stageEnteredAt(), now);
-        StageJudge.Assessment a = judge.assess(loaded.policy(), state.stageIndex(), baseline, canary, elapsed);
         boolean minimumReached = elapsed.compareTo(stage.minDuration()) >= 0;
+        boolean scored = status != RolloutStatus.BAKING && (minimumReached
+                || intervalEndedSince(stage.analysis().interval(), state.stageEnteredAt(), loaded.rollout().updatedAt(),
+                now));
+        String rolloutId = loaded.rollout().id();
+        Variant candidate = status == RolloutStatus.SHADOW ? Variant.SHADOW : Variant.CANARY;
+        boolean needsBaseline = scored || judge.triggersCompareWithBaseline(loaded.policy(), state.stageIndex());
+        List<MetricWindow> baseline = needsBaseline ? read(rolloutId, Variant.BASELINE, state.stageEnteredAt(), now)
+                : List.of();
+        List<MetricWindow> canary = read(rolloutId, candidate, state.stageEnteredAt(), now);
+        StageJudge.Assessment a = scored
+                ? judge.assess(loaded.policy(), state.stageIndex(), baseline, canary, elapsed)
+                : judge.checkTriggers(loaded.policy(), state.stageIndex(), baseline, canary, elapsed);
         List<Observation> observations = new ArrayList<>();
         if (a.trigger().isPresent()) {
             observations.add(new Observation.TriggerFired(a.trigger().get().code(), a.trigger().get().detail()));
         } else if (status == RolloutStatus.BAKING) {
             observations.add(minimumReached ? new Observation.BakeFinished() : new Observation.Tick());
-        } else {
+        } else if (scored) {
             observations.add(new Observation.JudgeVerdict(state.stageIndex(), verdictFor(a, minimumReached),
                     clamp(a.score()), a.reasons()));
+        } else {
+            observations.add(new Observation.Tick());
         }
         Map<String, String> detail = new LinkedHashMap<>(a.explanation());
         detail.put("stage", stage.name());
+        detail.put("check", scored ? CHECK_FULL : CHECK_TRIGGERS);
         detail.put("decision", a.trigger().map(t -> "ROLLBACK").orElse(a.outcome().name()));
-        detail.put("score", Double.toString(a.score()));
+        if (scored) {
+            detail.put("score", Double.toString(a.score()));
+        }
         detail.put("reasons", String.join(",", a.reasons()));
-        detail.put("baselineWindows", Integer.toString(baseline.size()));
+        detail.put("baselineWindows", needsBaseline ? Integer.toString(baseline.size()) : "not read");
         detail.put("canaryWindows", Integer.toString(canary.size()));
         a.trigger().ifPresent(t -> detail.put("trigger", t.code().name() + ": " + t.detail()));
         HistoryEntry event = new HistoryEntry(now, GATE_EVENT, "system:judge",
                 a.trigger().map(t -> t.code().reason().name()).orElse(a.outcome().name()), detail);
-        return new StepInput(observations, List.of(event), Optional.of(clamp(a.score())));
+        return new StepInput(observations, List.of(event), scored ? Optional.of(clamp(a.score())) : Optional.empty());
+    }
+
+    /**
+     * True when an analysis interval of the stage ended after the rollout was last written, i.e. this is the first
+     * evaluation at or after that interval end (every evaluation writes the rollout, and while a stage is observed
+     * nothing else does but an abort). An interval of zero scores every evaluation.
+     */
+    static boolean intervalEndedSince(Duration interval, Instant stageEnteredAt, Instant lastWritten, Instant now) {
+        if (interval.isZero() || interval.isNegative()) {
+            return true;
+        }
+        long ended = Duration.between(stageEnteredAt, now).dividedBy(interval);
+        return ended >= 1 && lastWritten.isBefore(stageEnteredAt.plus(interval.multipliedBy(ended)));
     }
 
     /**

@@ -219,6 +219,36 @@ class StageEvaluatorTest {
     }
 
     @Test
+    void atFullTrafficTheTriggersNeedNoBaselineAndAnswerTheSameWithoutIt() {
+        Stage full = new Stage("full", StageType.FULL, 100, Duration.ofHours(24), stage.pause(), stage.analysis(),
+                stage.gate(), stage.triggers(), ApprovalMode.NEVER);
+        RolloutPolicy twoStages = new RolloutPolicy("p", policy.driver(), List.of(stage, full), policy.preflight(),
+                policy.metrics(), policy.groupWeights(), List.of());
+        List<MetricWindow> windows = scenario(Scenario.OVERLOAD_BURSTS, 180);
+        List<MetricWindow> candidateOnly = windows.stream().filter(w -> w.variant() == Variant.CANARY).toList();
+
+        StageEvaluation withBaseline = evaluator.checkTriggers(twoStages, full, windows, THREE_HOURS);
+        StageEvaluation without = evaluator.checkTriggers(twoStages, full, candidateOnly, THREE_HOURS);
+
+        assertThat(StageEvaluator.triggersUseBaseline(twoStages, stage)).isTrue();
+        assertThat(StageEvaluator.triggersUseBaseline(twoStages, full)).isFalse();
+        assertThat(withBaseline.decision()).isEqualTo(Decision.ROLLBACK);
+        assertThat(without.decision()).isEqualTo(withBaseline.decision());
+        assertThat(without.decidedAt()).isEqualTo(withBaseline.decidedAt());
+        assertThat(without.triggers()).isEqualTo(withBaseline.triggers());
+    }
+
+    @Test
+    void aStageWithOnlyAbsoluteTriggersNeedsNoBaselineEvenBelowFullTraffic() {
+        Stage absolute = new Stage(stage.name(), stage.type(), stage.weight(), stage.minDuration(), stage.pause(),
+                stage.analysis(), stage.gate(), new RollbackTriggers(Optional.empty(), Optional.of(0.03),
+                stage.triggers().overload(), stage.triggers().maxApprovalBacklog(), Optional.empty(),
+                Optional.empty(), 0.01), stage.approval());
+
+        assertThat(StageEvaluator.triggersUseBaseline(JudgePolicyFixture.policy(absolute), absolute)).isFalse();
+    }
+
+    @Test
     void theDenyRateGateUsesAnUpperBoundSoAThinSampleNearTheLimitDoesNotPass() {
         assertThat(StageEvaluator.wilsonUpper(29, 1000, 1.6449)).isGreaterThan(0.03);
         assertThat(StageEvaluator.wilsonUpper(100, 100_000, 1.6449)).isLessThan(0.03);
