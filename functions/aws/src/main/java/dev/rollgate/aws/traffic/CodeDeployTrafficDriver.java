@@ -33,8 +33,8 @@ import java.util.Set;
 
 /**
  * The {@code codedeploy} driver: one CodeDeploy deployment per run of a rollout (an operator's rerun is a new
- * run) with a custom TimeBasedCanary config. CodeDeploy moves the alias: the canary percentage once BeforeAllowTraffic succeeds, then 100 % by
- * itself after the interval. So this driver only starts the deployment (guarded, since CreateDeployment has
+ * run) with a custom TimeBasedCanary config. CodeDeploy moves the alias: the canary percentage once
+ * BeforeAllowTraffic succeeds, then 100 % by itself after the interval. So this driver only starts the deployment (guarded, since CreateDeployment has
  * no idempotency token), stops it with rollback, and reads the alias.
  * <p>For CodeDeploy a {@link ShiftOutcome.Shifted} weight is the level the started deployment moves to;
  * {@link #currentWeight} reads what the alias carries now.
