@@ -91,11 +91,11 @@ public final class LocalCodeDeploy implements TrafficDriver, LifecycleHookReport
         }
     }
 
-    /** The deployment started for a rollout stage, if any. */
-    public Optional<DeploymentView> deploymentOf(String rolloutId, int stageIndex) {
+    /** The deployment started for a rollout stage in run {@code run} of the rollout, if any. */
+    public Optional<DeploymentView> deploymentOf(String rolloutId, int run, int stageIndex) {
         settle();
         synchronized (this) {
-            return findOf(rolloutId, stageIndex).map(Deployment::view);
+            return findOf(rolloutId, run, stageIndex).map(Deployment::view);
         }
     }
 
@@ -144,7 +144,7 @@ public final class LocalCodeDeploy implements TrafficDriver, LifecycleHookReport
         ShiftOutcome outcome;
         synchronized (this) {
             started = settleLocked();
-            Optional<Deployment> ours = findOf(target.rolloutId(), canary.canaryStageIndex());
+            Optional<Deployment> ours = findOf(target.rolloutId(), target.run(), canary.canaryStageIndex());
             Instant now = clock.instant();
             if (ours.isPresent() && ours.get().status.active()) {
                 // StopDeployment with autoRollbackEnabled: CodeDeploy redeploys the last good version.
@@ -172,7 +172,7 @@ public final class LocalCodeDeploy implements TrafficDriver, LifecycleHookReport
         ShiftOutcome outcome;
         synchronized (this) {
             started = settleLocked();
-            Optional<Deployment> ours = findOf(target.rolloutId(), canary.canaryStageIndex());
+            Optional<Deployment> ours = findOf(target.rolloutId(), target.run(), canary.canaryStageIndex());
             if (ours.isEmpty()) {
                 outcome = new ShiftOutcome.Refused(RefusalReason.NO_DEPLOYMENT, "rollout " + target.rolloutId()
                         + " has no deployment to promote");
@@ -224,7 +224,7 @@ public final class LocalCodeDeploy implements TrafficDriver, LifecycleHookReport
 
     private ShiftOutcome startCanary(TrafficTarget target, CodeDeployCanary canary, int stageIndex,
                                      List<PendingHook> started) {
-        Optional<Deployment> existing = findOf(target.rolloutId(), stageIndex);
+        Optional<Deployment> existing = findOf(target.rolloutId(), target.run(), stageIndex);
         if (existing.isPresent()) {
             // A retried shift: never a second deployment.
             return existing.get().status.active() || existing.get().status == DeploymentStatus.SUCCEEDED
@@ -270,9 +270,10 @@ public final class LocalCodeDeploy implements TrafficDriver, LifecycleHookReport
         }
     }
 
-    private Optional<Deployment> findOf(String rolloutId, int stageIndex) {
-        return deployments.values().stream()
-                .filter(d -> d.target.rolloutId().equals(rolloutId) && d.stageIndex == stageIndex).findFirst();
+    /** One deployment per run of a rollout stage: a rerun (the next run) gets its own. */
+    private Optional<Deployment> findOf(String rolloutId, int run, int stageIndex) {
+        return deployments.values().stream().filter(d -> d.target.rolloutId().equals(rolloutId)
+                && d.target.run() == run && d.stageIndex == stageIndex).findFirst();
     }
 
     private CodeDeployCanary canaryOf(TrafficTarget target) {

@@ -52,7 +52,7 @@ import java.util.regex.Pattern;
  */
 public final class LocalCodeDeployClient implements CodeDeployClient {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern DESCRIPTION = Pattern.compile("rollgate rollout (\\S+) stage (\\d+)");
+    private static final Pattern DESCRIPTION = Pattern.compile("rollgate rollout (\\S+) stage (\\d+)(?: run (\\d+))?");
 
     private record Config(int percentage, int intervalMinutes) {
     }
@@ -110,7 +110,8 @@ public final class LocalCodeDeployClient implements CodeDeployClient {
                 .asText(), appSpec.path("Hooks").path(1).path("AfterAllowTraffic").asText());
         TrafficTarget target = TrafficTarget.codeDeploy(described.group(1), properties.path("Name").asText(),
                 properties.path("Alias").asText(), properties.path("CurrentVersion").asText(),
-                properties.path("TargetVersion").asText(), canary);
+                properties.path("TargetVersion").asText(), canary)
+                .inRun(described.group(3) == null ? 1 : Integer.parseInt(described.group(3)));
         LocalCodeDeploy codeDeploy = codeDeploys.of(target);
         ShiftOutcome outcome = codeDeploy.shift(target, stage, config.percentage());
         if (outcome instanceof ShiftOutcome.Refused refused) {
@@ -119,7 +120,7 @@ public final class LocalCodeDeployClient implements CodeDeployClient {
             }
             throw CodeDeployException.builder().message(refused.message()).statusCode(400).build();
         }
-        String id = codeDeploy.deploymentOf(target.rolloutId(), stage).orElseThrow().deploymentId();
+        String id = codeDeploy.deploymentOf(target.rolloutId(), target.run(), stage).orElseThrow().deploymentId();
         targets.put(id, target);
         return CreateDeploymentResponse.builder().deploymentId(id).build();
     }

@@ -104,7 +104,7 @@ class LocalCodeDeployTest {
 
         assertThat(status()).isEqualTo(DeploymentStatus.FAILED);
         assertThat(alias.routing()).isEqualTo(AliasRouting.unweighted("1"));
-        assertThat(codeDeploy.deploymentOf("rollout-1", CANARY_STAGE).orElseThrow().transitions()).last()
+        assertThat(codeDeploy.deploymentOf("rollout-1", 1, CANARY_STAGE).orElseThrow().transitions()).last()
                 .satisfies(t -> {
                     assertThat(t.at()).isEqualTo(START.plus(Duration.ofMinutes(90)));
                     assertThat(t.reason()).contains("did not report within 60 minutes");
@@ -252,6 +252,6 @@ class LocalCodeDeployTest {
     }
 
     private DeploymentStatus status() {
-        return codeDeploy.deploymentOf("rollout-1", CANARY_STAGE).orElseThrow().status();
+        return codeDeploy.deploymentOf("rollout-1", 1, CANARY_STAGE).orElseThrow().status();
     }
 }

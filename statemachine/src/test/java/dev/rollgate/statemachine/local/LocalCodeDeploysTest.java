@@ -57,7 +57,7 @@ class LocalCodeDeploysTest {
         assertThat(driver.shift(target, 1, 10)).isEqualTo(new ShiftOutcome.Shifted(10));
         assertThat(driver.shift(target, 1, 10)).isEqualTo(new ShiftOutcome.Unchanged(10));
         assertThat(client.createDeploymentCalls()).isOne();
-        String id = guard.deploymentOf("rollout-1", 1).orElseThrow();
+        String id = guard.deploymentOf("rollout-1", 1, 1).orElseThrow();
         assertThat(guard.ownerOf(id)).isPresent();
 
         PendingHook before = hooks.get(0);

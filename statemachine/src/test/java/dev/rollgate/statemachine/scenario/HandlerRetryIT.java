@@ -93,7 +93,7 @@ class HandlerRetryIT {
             // The retry found the guard's record of the first attempt's deployment and started none.
             assertThat(f.createDeploymentCalls()).isOne();
             assertThat(f.rollgate.codeDeploys().deployments()).singleElement()
-                    .satisfies(d -> assertThat(f.guard.deploymentOf(id, 1)).contains(d.deploymentId()));
+                    .satisfies(d -> assertThat(f.guard.deploymentOf(id, 1, 1)).contains(d.deploymentId()));
             long shiftedTo10 = f.stores.history().read(id, PageRequest.first(500)).items().stream()
                     .filter(e -> e.type().equals("TRAFFIC_SHIFTED") && "10".equals(e.detail().get("weight"))).count();
             assertThat(shiftedTo10).isOne();

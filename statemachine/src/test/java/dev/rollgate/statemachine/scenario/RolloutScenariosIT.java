@@ -206,7 +206,7 @@ class RolloutScenariosIT {
         assertThat(deployment.transitions()).extracting(DeploymentView.Transition::status).containsExactly(
                 DeploymentStatus.BEFORE_ALLOW_TRAFFIC, DeploymentStatus.CANARY, DeploymentStatus.AFTER_ALLOW_TRAFFIC,
                 DeploymentStatus.SUCCEEDED);
-        assertThat(f.guard.deploymentOf(id, 1)).contains(deployment.deploymentId());
+        assertThat(f.guard.deploymentOf(id, 1, 1)).contains(deployment.deploymentId());
         assertThat(f.rollgate.codeDeploys().aliases().alias("support-agent-cd-healthy", LocalRollgate.ALIAS)
                 .orElseThrow().history()).extracting(c -> c.routing().candidateWeight(target(r))).containsExactly(0, 10, 100);
         assertThat(execution(id).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -229,6 +229,29 @@ class RolloutScenariosIT {
         assertThat(deployment.transitions()).extracting(DeploymentView.Transition::status)
                 .doesNotContain(DeploymentStatus.AFTER_ALLOW_TRAFFIC);
         assertThat(f.createDeploymentCalls()).isOne();
+    }
+
+    @Test
+    void codeDeployRerunAfterARollbackShiftsThroughANewDeployment() {
+        String id = f.start("cd-rerun", ScenarioFixture.CODEDEPLOY_POLICY,
+                Behaviour.from(Scenario.ERROR_RATE_DOUBLED, 1));
+        f.traffic.runUntilSettled(LIMIT);
+        assertThat(rollout(id).state().status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+        f.traffic.unfollow(id);
+        f.traffic.follow(id, ScenarioFixture.TENANT, Behaviour.of(Scenario.HEALTHY), 99);
+
+        assertThat(f.rollgate.operator().rerun(id, "canary", "oscar", f.rollgate.now()))
+                .isEqualTo(ReasonCode.RERUN_REQUESTED);
+        f.traffic.runUntilSettled(LIMIT);
+
+        Rollout r = rollout(id);
+        assertThat(r.state().status()).as("history %s", transitions(id)).isEqualTo(RolloutStatus.PROMOTED);
+        assertThat(f.rollgate.candidateWeight(r)).isEqualTo(100);
+        // The stopped deployment of the first run stays stopped; the rerun made its own, which succeeded.
+        assertThat(f.rollgate.codeDeploys().deployments().stream().filter(d -> d.rolloutId().equals(id))
+                .map(DeploymentView::status).toList())
+                .containsExactly(DeploymentStatus.STOPPED, DeploymentStatus.SUCCEEDED);
+        assertThat(f.createDeploymentCalls()).isEqualTo(2);
     }
 
     private static TrafficTarget target(Rollout r) {

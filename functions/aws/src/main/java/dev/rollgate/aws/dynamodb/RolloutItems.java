@@ -33,6 +33,7 @@ final class RolloutItems {
     private static final String STAGE_ENTERED_AT = "stageEnteredAt";
     private static final String STATE_UPDATED_AT = "stateUpdatedAt";
     private static final String LAST_REASON = "lastReason";
+    private static final String RUN = "run";
     private static final String LAST_SCORE = "lastScore";
     private static final String CREATED_AT = "createdAt";
     private static final String UPDATED_AT = "updatedAt";
@@ -66,6 +67,7 @@ final class RolloutItems {
         item.put(STAGE_ENTERED_AT, instant(state.stageEnteredAt()));
         item.put(STATE_UPDATED_AT, instant(state.updatedAt()));
         item.put(LAST_REASON, s(state.lastReason()));
+        item.put(RUN, n(state.run()));
         r.lastScore().ifPresent(score -> item.put(LAST_SCORE, n(score, "lastScore")));
         item.put(CREATED_AT, instant(r.createdAt()));
         item.put(UPDATED_AT, instant(r.updatedAt()));
@@ -76,11 +78,16 @@ final class RolloutItems {
         return item;
     }
 
+    /** Items stored before runs were counted lack the attribute; they are of the first run. */
+    private static int run(Map<String, AttributeValue> item) {
+        return item.containsKey(RUN) ? (int) Attrs.lng(item, RUN) : RolloutState.FIRST_RUN;
+    }
+
     static Rollout fromItem(Map<String, AttributeValue> item) {
         RolloutState state = new RolloutState(RolloutStatus.valueOf(Attrs.str(item, STATUS)),
                 (int) Attrs.lng(item, STAGE_INDEX), (int) Attrs.lng(item, TRAFFIC_WEIGHT),
                 Attrs.instant(item, STAGE_ENTERED_AT), Attrs.instant(item, STATE_UPDATED_AT),
-                Attrs.str(item, LAST_REASON));
+                Attrs.str(item, LAST_REASON), run(item));
         return new Rollout(Attrs.str(item, ROLLOUT_ID), Attrs.str(item, TENANT), Attrs.str(item, AGENT),
                 Attrs.str(item, CANDIDATE), Attrs.str(item, BASELINE), Attrs.str(item, REQUESTER),
                 Attrs.str(item, POLICY_NAME), Attrs.lng(item, POLICY_VERSION), Attrs.str(item, POLICY_YAML), state,

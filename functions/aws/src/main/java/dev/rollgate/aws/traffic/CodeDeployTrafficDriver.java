@@ -32,9 +32,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code codedeploy} driver: one CodeDeploy deployment per rollout with a custom TimeBasedCanary
- * config. CodeDeploy moves the alias: the canary percentage once BeforeAllowTraffic succeeds, then 100 % by
- * itself after the interval. So this driver only starts the deployment (guarded, since CreateDeployment has
+ * The {@code codedeploy} driver: one CodeDeploy deployment per run of a rollout (an operator's rerun is a new
+ * run) with a custom TimeBasedCanary config. CodeDeploy moves the alias: the canary percentage once
+ * BeforeAllowTraffic succeeds, then 100 % by itself after the interval. So this driver only starts the deployment (guarded, since CreateDeployment has
  * no idempotency token), stops it with rollback, and reads the alias.
  * <p>For CodeDeploy a {@link ShiftOutcome.Shifted} weight is the level the started deployment moves to;
  * {@link #currentWeight} reads what the alias carries now.
@@ -74,7 +74,8 @@ public final class CodeDeployTrafficDriver implements TrafficDriver {
             throw new IllegalArgumentException("rollout " + target.rolloutId() + ": the canary stage is "
                     + canary.canaryStageIndex() + ", not " + stageIndex);
         }
-        Optional<String> recorded = guard.deploymentOf(target.rolloutId(), stageIndex);
+        // Keyed by the rollout's run: a retry within the run finds its deployment, a rerun starts its own.
+        Optional<String> recorded = guard.deploymentOf(target.rolloutId(), target.run(), stageIndex);
         if (recorded.isPresent()) {
             return outcomeOfExisting(recorded.get(), canary);
         }
@@ -84,7 +85,9 @@ public final class CodeDeployTrafficDriver implements TrafficDriver {
     @Override
     public ShiftOutcome restoreBaseline(TrafficTarget target) {
         CodeDeployCanary canary = target.requireCodeDeploy();
-        Optional<String> ours = guard.deploymentOf(target.rolloutId(), canary.canaryStageIndex());
+        // Only the current run's deployment can be active: an earlier run ended after its own rollback stopped
+        // its deployment (ROLLED_BACK) or before it moved traffic (FAILED preflight).
+        Optional<String> ours = guard.deploymentOf(target.rolloutId(), target.run(), canary.canaryStageIndex());
         boolean stopped = false;
         if (ours.isPresent() && ACTIVE.contains(statusOf(ours.get()))) {
             stopWithRollback(ours.get());
@@ -108,10 +111,10 @@ public final class CodeDeployTrafficDriver implements TrafficDriver {
     @Override
     public ShiftOutcome promote(TrafficTarget target) {
         CodeDeployCanary canary = target.requireCodeDeploy();
-        Optional<String> ours = guard.deploymentOf(target.rolloutId(), canary.canaryStageIndex());
+        Optional<String> ours = guard.deploymentOf(target.rolloutId(), target.run(), canary.canaryStageIndex());
         if (ours.isEmpty()) {
             return new ShiftOutcome.Refused(RefusalReason.NO_DEPLOYMENT, "rollout " + target.rolloutId()
-                    + " has no deployment to promote");
+                    + " has no deployment to promote in run " + target.run());
         }
         DeploymentStatus status = statusOf(ours.get());
         if (status == DeploymentStatus.SUCCEEDED) {
@@ -135,7 +138,7 @@ public final class CodeDeployTrafficDriver implements TrafficDriver {
     }
 
     private ShiftOutcome claimAndStart(TrafficTarget target, CodeDeployCanary canary, int stageIndex) {
-        DeploymentClaim claim = guard.claim(target.rolloutId(), stageIndex);
+        DeploymentClaim claim = guard.claim(target.rolloutId(), target.run(), stageIndex);
         if (claim instanceof DeploymentClaim.AlreadyClaimed earlier) {
             return earlier.deploymentId().map(id -> outcomeOfExisting(id, canary)).orElseGet(() ->
                     new ShiftOutcome.Refused(RefusalReason.CLAIM_WITHOUT_DEPLOYMENT, "stage " + stageIndex
@@ -147,7 +150,7 @@ public final class CodeDeployTrafficDriver implements TrafficDriver {
         // deployment for someone else's; a refusal gives the claim back.
         Optional<ShiftOutcome> refusal = refusalToStart(target, canary);
         if (refusal.isPresent()) {
-            guard.release(target.rolloutId(), stageIndex);
+            guard.release(target.rolloutId(), target.run(), stageIndex);
             return refusal.get();
         }
         String deploymentId;
@@ -155,12 +158,12 @@ public final class CodeDeployTrafficDriver implements TrafficDriver {
             ensureDeploymentConfig(canary);
             deploymentId = createDeployment(target, canary, stageIndex);
         } catch (DeploymentLimitExceededException e) {
-            guard.release(target.rolloutId(), stageIndex);
+            guard.release(target.rolloutId(), target.run(), stageIndex);
             return new ShiftOutcome.Refused(RefusalReason.DEPLOYMENT_IN_PROGRESS, "CodeDeploy refused a second "
                     + "deployment in group " + canary.deploymentGroup());
         } catch (CodeDeployException e) {
             // CodeDeploy answered with an error, so no deployment was created: a retry may claim again.
-            guard.release(target.rolloutId(), stageIndex);
+            guard.release(target.rolloutId(), target.run(), stageIndex);
             throw new TrafficDriverFailureException("starting the deployment of rollout " + target.rolloutId()
                     + " failed", e);
         } catch (SdkException e) {
@@ -168,7 +171,7 @@ public final class CodeDeployTrafficDriver implements TrafficDriver {
             throw new TrafficDriverFailureException("starting the deployment of rollout " + target.rolloutId()
                     + " got no answer", e);
         }
-        guard.recordDeployment(target.rolloutId(), stageIndex, deploymentId);
+        guard.recordDeployment(target.rolloutId(), target.run(), stageIndex, deploymentId);
         return new ShiftOutcome.Shifted(canary.canaryPercentage());
     }
 
@@ -233,7 +236,7 @@ public final class CodeDeployTrafficDriver implements TrafficDriver {
             return new ShiftOutcome.Unchanged(canary.canaryPercentage());
         }
         return new ShiftOutcome.Refused(RefusalReason.DEPLOYMENT_NOT_SUCCEEDED, "deployment " + deploymentId
-                + " of this stage ended " + status);
+                + " of this stage ended " + status + " in this run; an operator's rerun starts a new one");
     }
 
     private DeploymentStatus statusOf(String deploymentId) {
@@ -254,8 +257,10 @@ public final class CodeDeployTrafficDriver implements TrafficDriver {
         }
     }
 
+    /** Names the rollout stage and, from the first rerun on, the run, so an operator can find the deployment. */
     static String description(TrafficTarget target, int stageIndex) {
-        return "rollgate rollout " + target.rolloutId() + " stage " + stageIndex;
+        String first = "rollgate rollout " + target.rolloutId() + " stage " + stageIndex;
+        return target.run() == 1 ? first : first + " run " + target.run();
     }
 
     /** The AppSpec of a Lambda deployment: move the alias from baseline to candidate, with rollgate's hooks. */

@@ -22,10 +22,14 @@ import java.util.Optional;
  * ({@code attribute_not_exists(pk)}), so DynamoDB picks exactly one winner; the deployment id is added to
  * the same item afterwards, again conditionally, after a second item keyed by the deployment id that names its
  * owner (for the lifecycle hooks).
+ * <p>The sort key names the stage and, from a rollout's second run on, the run ({@code stage#1},
+ * {@code stage#1#run#2}): the first run keeps the key claims had before runs were counted, so a rollout in flight
+ * across an upgrade still finds its deployment. An owner item without a {@code run} attribute is of run 1.
  */
 public final class DynamoDbDeploymentGuard implements DeploymentGuard {
     static final String PK_PREFIX = "deployment-guard#";
     static final String SK_PREFIX = "stage#";
+    static final String RUN_INFIX = "#run#";
     static final String OWNER_SK = "owner";
 
     private final DynamoDbClient dynamo;
@@ -48,35 +52,35 @@ public final class DynamoDbDeploymentGuard implements DeploymentGuard {
     }
 
     @Override
-    public DeploymentClaim claim(String rolloutId, int stageIndex) {
+    public DeploymentClaim claim(String rolloutId, int run, int stageIndex) {
         var now = clock.instant();
-        Map<String, AttributeValue> item = new java.util.HashMap<>(key(rolloutId, stageIndex));
+        Map<String, AttributeValue> item = new java.util.HashMap<>(key(rolloutId, run, stageIndex));
         item.put("claimedAt", s(now.toString()));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(now.plus(retention).getEpochSecond())));
         try {
             dynamo.putItem(r -> r.tableName(tableName).item(item).conditionExpression("attribute_not_exists(pk)"));
             return new DeploymentClaim.Won();
         } catch (ConditionalCheckFailedException lost) {
-            return new DeploymentClaim.AlreadyClaimed(deploymentOf(rolloutId, stageIndex));
+            return new DeploymentClaim.AlreadyClaimed(deploymentOf(rolloutId, run, stageIndex));
         } catch (SdkException e) {
             throw new DeploymentGuardFailureException("claiming stage " + stageIndex + " of rollout " + rolloutId
-                    + " in table " + tableName + " failed", e);
+                    + " (run " + run + ") in table " + tableName + " failed", e);
         }
     }
 
     @Override
-    public void recordDeployment(String rolloutId, int stageIndex, String deploymentId) {
+    public void recordDeployment(String rolloutId, int run, int stageIndex, String deploymentId) {
         requireText(deploymentId, "deploymentId");
-        recordOwner(rolloutId, stageIndex, deploymentId);
+        recordOwner(rolloutId, run, stageIndex, deploymentId);
         try {
-            dynamo.updateItem(r -> r.tableName(tableName).key(key(rolloutId, stageIndex))
+            dynamo.updateItem(r -> r.tableName(tableName).key(key(rolloutId, run, stageIndex))
                     .updateExpression("SET deploymentId = :id")
                     .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(deploymentId) OR deploymentId = :id)")
                     .expressionAttributeValues(Map.of(":id", s(deploymentId))));
         } catch (ConditionalCheckFailedException e) {
-            if (read(rolloutId, stageIndex).isEmpty()) {
+            if (read(rolloutId, run, stageIndex).isEmpty()) {
                 throw new IllegalStateException("stage " + stageIndex + " of rollout " + rolloutId
-                        + " was never claimed", e);
+                        + " (run " + run + ") was never claimed", e);
             }
             throw new DeploymentGuardConflictException(rolloutId, stageIndex);
         } catch (SdkException e) {
@@ -86,8 +90,8 @@ public final class DynamoDbDeploymentGuard implements DeploymentGuard {
     }
 
     @Override
-    public Optional<String> deploymentOf(String rolloutId, int stageIndex) {
-        return read(rolloutId, stageIndex).flatMap(item -> Optional.ofNullable(item.get("deploymentId")))
+    public Optional<String> deploymentOf(String rolloutId, int run, int stageIndex) {
+        return read(rolloutId, run, stageIndex).flatMap(item -> Optional.ofNullable(item.get("deploymentId")))
                 .map(AttributeValue::s);
     }
 
@@ -96,10 +100,11 @@ public final class DynamoDbDeploymentGuard implements DeploymentGuard {
      * names the deployment, so whoever can see the id can also find its owner; a deployment belongs to the stage
      * that started it even if recording the id then fails.
      */
-    private void recordOwner(String rolloutId, int stageIndex, String deploymentId) {
+    private void recordOwner(String rolloutId, int run, int stageIndex, String deploymentId) {
         Map<String, AttributeValue> item = new java.util.HashMap<>(ownerKey(deploymentId));
         item.put("rolloutId", s(rolloutId));
         item.put("stageIndex", AttributeValue.fromN(Integer.toString(stageIndex)));
+        item.put("run", AttributeValue.fromN(Integer.toString(run)));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(retention).getEpochSecond())));
         try {
             dynamo.putItem(r -> r.tableName(tableName).item(item));
@@ -118,7 +123,8 @@ public final class DynamoDbDeploymentGuard implements DeploymentGuard {
                 return Optional.empty();
             }
             Map<String, AttributeValue> item = response.item();
-            return Optional.of(new DeploymentOwner(item.get("rolloutId").s(),
+            int run = item.containsKey("run") ? Integer.parseInt(item.get("run").n()) : 1;
+            return Optional.of(new DeploymentOwner(item.get("rolloutId").s(), run,
                     Integer.parseInt(item.get("stageIndex").n())));
         } catch (SdkException e) {
             throw new DeploymentGuardFailureException("reading the owner of deployment " + deploymentId
@@ -127,9 +133,9 @@ public final class DynamoDbDeploymentGuard implements DeploymentGuard {
     }
 
     @Override
-    public void release(String rolloutId, int stageIndex) {
+    public void release(String rolloutId, int run, int stageIndex) {
         try {
-            dynamo.deleteItem(r -> r.tableName(tableName).key(key(rolloutId, stageIndex))
+            dynamo.deleteItem(r -> r.tableName(tableName).key(key(rolloutId, run, stageIndex))
                     .conditionExpression("attribute_exists(pk) AND attribute_not_exists(deploymentId)"));
         } catch (ConditionalCheckFailedException alreadyGoneOrRecorded) {
             // Nothing to release: no claim, or it holds a deployment and must stay.
@@ -139,9 +145,9 @@ public final class DynamoDbDeploymentGuard implements DeploymentGuard {
         }
     }
 
-    private Optional<Map<String, AttributeValue>> read(String rolloutId, int stageIndex) {
+    private Optional<Map<String, AttributeValue>> read(String rolloutId, int run, int stageIndex) {
         try {
-            var response = dynamo.getItem(r -> r.tableName(tableName).key(key(rolloutId, stageIndex)).consistentRead(true));
+            var response = dynamo.getItem(r -> r.tableName(tableName).key(key(rolloutId, run, stageIndex)).consistentRead(true));
             return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
         } catch (SdkException e) {
             throw new DeploymentGuardFailureException("reading the claim of stage " + stageIndex + " of rollout "
@@ -153,12 +159,16 @@ public final class DynamoDbDeploymentGuard implements DeploymentGuard {
         return Map.of("pk", s(PK_PREFIX + "deployment#" + deploymentId), "sk", s(OWNER_SK));
     }
 
-    private static Map<String, AttributeValue> key(String rolloutId, int stageIndex) {
+    private static Map<String, AttributeValue> key(String rolloutId, int run, int stageIndex) {
         requireText(rolloutId, "rolloutId");
+        if (run < 1) {
+            throw new IllegalArgumentException("run must be >= 1, was " + run);
+        }
         if (stageIndex < 0) {
             throw new IllegalArgumentException("stageIndex must be >= 0, was " + stageIndex);
         }
-        return Map.of("pk", s(PK_PREFIX + rolloutId), "sk", s(SK_PREFIX + stageIndex));
+        String sk = SK_PREFIX + stageIndex + (run == 1 ? "" : RUN_INFIX + run);
+        return Map.of("pk", s(PK_PREFIX + rolloutId), "sk", s(sk));
     }
 
     private static AttributeValue s(String value) {

@@ -66,7 +66,7 @@ class CodeDeployTrafficDriverIT {
         assertThat(info.deploymentConfigName()).isEqualTo("rollgate-Canary10Percent30Minutes");
         assertThat(info.description()).isEqualTo("rollgate rollout rollout-a stage 1");
         assertThat(http.gaps().operations()).contains("CreateDeploymentConfig");
-        assertThat(guard.deploymentOf("rollout-a", 1)).contains(deployments.get(0));
+        assertThat(guard.deploymentOf("rollout-a", 1, 1)).contains(deployments.get(0));
     }
 
     @Test
@@ -74,7 +74,7 @@ class CodeDeployTrafficDriverIT {
         TrafficTarget first = newAgentInNewGroup("rollout-b");
         CodeDeployTrafficDriver driver = new CodeDeployTrafficDriver(codeDeploy, lambda, new InMemoryDeploymentGuard());
         driver.shift(first, 1, 10);
-        TrafficTarget second = new TrafficTarget("rollout-c", first.functionName(), first.aliasName(), "1", "2",
+        TrafficTarget second = new TrafficTarget("rollout-c", 1, first.functionName(), first.aliasName(), "1", "2",
                 first.driver(), first.codeDeploy());
 
         assertThat(driver.shift(second, 1, 10)).isInstanceOfSatisfying(ShiftOutcome.Refused.class,

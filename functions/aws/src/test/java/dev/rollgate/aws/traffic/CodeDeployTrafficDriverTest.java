@@ -44,7 +44,7 @@ class CodeDeployTrafficDriverTest {
         assertThat(config.path("trafficRoutingConfig").path("timeBasedCanary").path("canaryInterval").asInt())
                 .isEqualTo(30);
 
-        String deploymentId = guard.deploymentOf("rollout-1", CANARY_STAGE).orElseThrow();
+        String deploymentId = guard.deploymentOf("rollout-1", 1, CANARY_STAGE).orElseThrow();
         JsonNode request = codeDeployApi.deploymentRequest(deploymentId);
         assertThat(request.path("deploymentConfigName").asText()).isEqualTo("rollgate-Canary10Percent30Minutes");
         assertThat(request.path("deploymentGroupName").asText()).isEqualTo("agent-group");
@@ -112,7 +112,7 @@ class CodeDeployTrafficDriverTest {
         assertThat(driver.shift(target, CANARY_STAGE, 10)).isInstanceOfSatisfying(ShiftOutcome.Refused.class,
                 r -> assertThat(r.reason()).isEqualTo(RefusalReason.ALIAS_WEIGHTED));
         assertThat(codeDeployHttp.count("CreateDeployment")).isZero();
-        assertThat(guard.claim("rollout-1", CANARY_STAGE)).isInstanceOf(DeploymentClaim.Won.class);
+        assertThat(guard.claim("rollout-1", 1, CANARY_STAGE)).isInstanceOf(DeploymentClaim.Won.class);
     }
 
     @Test
@@ -138,7 +138,7 @@ class CodeDeployTrafficDriverTest {
 
     @Test
     void aClaimThatRecordedNoDeploymentIsRefusedRatherThanStartingAnother() {
-        guard.claim("rollout-1", CANARY_STAGE);
+        guard.claim("rollout-1", 1, CANARY_STAGE);
 
         assertThat(driver.shift(target, CANARY_STAGE, 10)).isInstanceOfSatisfying(ShiftOutcome.Refused.class,
                 r -> assertThat(r.reason()).isEqualTo(RefusalReason.CLAIM_WITHOUT_DEPLOYMENT));
@@ -148,7 +148,7 @@ class CodeDeployTrafficDriverTest {
     @Test
     void restoreBaselineStopsWithRollbackAndEndsOnAnUnweightedBaseline() throws Exception {
         driver.shift(target, CANARY_STAGE, 10);
-        String deploymentId = guard.deploymentOf("rollout-1", CANARY_STAGE).orElseThrow();
+        String deploymentId = guard.deploymentOf("rollout-1", 1, CANARY_STAGE).orElseThrow();
         codeDeployApi.setStatus(deploymentId, "InProgress");
         lambdaApi.routeElsewhere("1", Map.of("2", 0.1)); // CodeDeploy put the canary on the alias
 
@@ -171,7 +171,7 @@ class CodeDeployTrafficDriverTest {
         assertThat(driver.promote(target)).isInstanceOfSatisfying(ShiftOutcome.Refused.class,
                 r -> assertThat(r.reason()).isEqualTo(RefusalReason.NO_DEPLOYMENT));
         driver.shift(target, CANARY_STAGE, 10);
-        String deploymentId = guard.deploymentOf("rollout-1", CANARY_STAGE).orElseThrow();
+        String deploymentId = guard.deploymentOf("rollout-1", 1, CANARY_STAGE).orElseThrow();
         codeDeployApi.setStatus(deploymentId, "InProgress");
         lambdaApi.routeElsewhere("1", Map.of("2", 0.1));
 
@@ -188,13 +188,54 @@ class CodeDeployTrafficDriverTest {
     @Test
     void aFailedDeploymentIsNotPromotedNorRestarted() {
         driver.shift(target, CANARY_STAGE, 10);
-        codeDeployApi.setStatus(guard.deploymentOf("rollout-1", CANARY_STAGE).orElseThrow(), "Failed");
+        codeDeployApi.setStatus(guard.deploymentOf("rollout-1", 1, CANARY_STAGE).orElseThrow(), "Failed");
 
         assertThat(driver.promote(target)).isInstanceOfSatisfying(ShiftOutcome.Refused.class,
                 r -> assertThat(r.reason()).isEqualTo(RefusalReason.DEPLOYMENT_NOT_SUCCEEDED));
         assertThat(driver.shift(target, CANARY_STAGE, 10)).isInstanceOfSatisfying(ShiftOutcome.Refused.class,
                 r -> assertThat(r.reason()).isEqualTo(RefusalReason.DEPLOYMENT_NOT_SUCCEEDED));
         assertThat(codeDeployHttp.count("CreateDeployment")).isEqualTo(1);
+    }
+
+    @Test
+    void aRerunStartsItsOwnDeploymentAfterTheStoppedOneWhileARetryOfTheFirstRunStillStartsNone() {
+        driver.shift(target, CANARY_STAGE, 10);
+        String first = guard.deploymentOf("rollout-1", 1, CANARY_STAGE).orElseThrow();
+        codeDeployApi.setStatus(first, "InProgress");
+        assertThat(driver.restoreBaseline(target)).isEqualTo(new ShiftOutcome.Shifted(0));
+        assertThat(codeDeployApi.status(first)).isEqualTo("Stopped");
+        assertThat(driver.shift(target, CANARY_STAGE, 10)).as("a retry within the first run")
+                .isInstanceOfSatisfying(ShiftOutcome.Refused.class,
+                        r -> assertThat(r.reason()).isEqualTo(RefusalReason.DEPLOYMENT_NOT_SUCCEEDED));
+
+        TrafficTarget rerun = target.inRun(2);
+        assertThat(driver.shift(rerun, CANARY_STAGE, 10)).isEqualTo(new ShiftOutcome.Shifted(10));
+        assertThat(driver.shift(rerun, CANARY_STAGE, 10)).as("a retry within the rerun")
+                .isEqualTo(new ShiftOutcome.Unchanged(10));
+
+        String second = guard.deploymentOf("rollout-1", 2, CANARY_STAGE).orElseThrow();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(codeDeployHttp.count("CreateDeployment")).isEqualTo(2);
+        assertThat(codeDeployApi.deploymentRequest(second).path("description").asText())
+                .isEqualTo("rollgate rollout rollout-1 stage 1 run 2");
+        codeDeployApi.setStatus(second, "Succeeded");
+        assertThat(driver.promote(rerun)).isEqualTo(new ShiftOutcome.Unchanged(100));
+    }
+
+    @Test
+    void restoreBaselineOfARerunStopsThatRunsDeployment() {
+        driver.shift(target, CANARY_STAGE, 10);
+        String first = guard.deploymentOf("rollout-1", 1, CANARY_STAGE).orElseThrow();
+        codeDeployApi.setStatus(first, "Stopped");
+        TrafficTarget rerun = target.inRun(2);
+        driver.shift(rerun, CANARY_STAGE, 10);
+        String second = guard.deploymentOf("rollout-1", 2, CANARY_STAGE).orElseThrow();
+        codeDeployApi.setStatus(second, "InProgress");
+
+        assertThat(driver.restoreBaseline(rerun)).isEqualTo(new ShiftOutcome.Shifted(0));
+
+        assertThat(codeDeployApi.status(second)).isEqualTo("Stopped");
+        assertThat(codeDeployHttp.count("StopDeployment")).isEqualTo(1);
     }
 
     @Test

@@ -60,7 +60,7 @@ class DynamoDbDeploymentGuardIT {
             for (int i = 0; i < 10; i++) {
                 claims.add(() -> {
                     start.await();
-                    return guard.claim(rollout, 1);
+                    return guard.claim(rollout, 1, 1);
                 });
             }
             List<Future<DeploymentClaim>> futures = new ArrayList<>();
@@ -84,47 +84,77 @@ class DynamoDbDeploymentGuardIT {
     void laterClaimsGetTheRecordedDeploymentId() {
         DynamoDbDeploymentGuard guard = guard();
         String rollout = "rollout-" + UUID.randomUUID();
-        guard.claim(rollout, 1);
-        guard.recordDeployment(rollout, 1, "d-ABC");
-        guard.recordDeployment(rollout, 1, "d-ABC");
+        guard.claim(rollout, 1, 1);
+        guard.recordDeployment(rollout, 1, 1, "d-ABC");
+        guard.recordDeployment(rollout, 1, 1, "d-ABC");
 
-        assertThat(guard.claim(rollout, 1)).isEqualTo(new DeploymentClaim.AlreadyClaimed(Optional.of("d-ABC")));
-        assertThat(guard.deploymentOf(rollout, 1)).contains("d-ABC");
-        assertThat(guard.ownerOf("d-ABC")).contains(new dev.rollgate.core.traffic.DeploymentOwner(rollout, 1));
+        assertThat(guard.claim(rollout, 1, 1)).isEqualTo(new DeploymentClaim.AlreadyClaimed(Optional.of("d-ABC")));
+        assertThat(guard.deploymentOf(rollout, 1, 1)).contains("d-ABC");
+        assertThat(guard.ownerOf("d-ABC")).contains(new dev.rollgate.core.traffic.DeploymentOwner(rollout, 1, 1));
         assertThat(guard.ownerOf("d-NOT-OURS")).isEmpty();
-        assertThatThrownBy(() -> guard.recordDeployment(rollout, 1, "d-OTHER"))
+        assertThatThrownBy(() -> guard.recordDeployment(rollout, 1, 1, "d-OTHER"))
                 .isInstanceOf(DeploymentGuardConflictException.class);
-        guard.release(rollout, 1);
-        assertThat(guard.deploymentOf(rollout, 1)).contains("d-ABC");
+        guard.release(rollout, 1, 1);
+        assertThat(guard.deploymentOf(rollout, 1, 1)).contains("d-ABC");
     }
 
     @Test
     void aReleasedClaimWithoutDeploymentCanBeClaimedAgain() {
         DynamoDbDeploymentGuard guard = guard();
         String rollout = "rollout-" + UUID.randomUUID();
-        guard.claim(rollout, 1);
+        guard.claim(rollout, 1, 1);
 
-        guard.release(rollout, 1);
+        guard.release(rollout, 1, 1);
 
-        assertThat(guard.claim(rollout, 1)).isInstanceOf(DeploymentClaim.Won.class);
+        assertThat(guard.claim(rollout, 1, 1)).isInstanceOf(DeploymentClaim.Won.class);
     }
 
     @Test
     void recordingWithoutAClaimIsRefused() {
-        assertThatThrownBy(() -> guard().recordDeployment("rollout-" + UUID.randomUUID(), 1, "d-1"))
+        assertThatThrownBy(() -> guard().recordDeployment("rollout-" + UUID.randomUUID(), 1, 1, "d-1"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("never claimed");
     }
 
     @Test
     void theClaimCarriesItsTtlInTheExpiresAtAttribute() {
         String rollout = "rollout-" + UUID.randomUUID();
-        guard().claim(rollout, 2);
+        guard().claim(rollout, 1, 2);
 
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Map.of(
                 "pk", AttributeValue.fromS("deployment-guard#" + rollout), "sk", AttributeValue.fromS("stage#2"))))
                 .item();
         assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(NOW.plus(Duration.ofDays(30)).getEpochSecond()));
         assertThat(item.get("claimedAt").s()).isEqualTo(NOW.toString());
+    }
+
+    @Test
+    void aRerunClaimsAnewUnderItsOwnKeyWhileARetryWithinTheRunFindsItsDeployment() {
+        DynamoDbDeploymentGuard guard = guard();
+        String rollout = "rollout-" + UUID.randomUUID();
+        guard.claim(rollout, 1, 1);
+        guard.recordDeployment(rollout, 1, 1, "d-RUN1");
+
+        assertThat(guard.claim(rollout, 2, 1)).isEqualTo(new DeploymentClaim.Won());
+        assertThat(guard.claim(rollout, 2, 1)).isEqualTo(new DeploymentClaim.AlreadyClaimed(Optional.empty()));
+        guard.recordDeployment(rollout, 2, 1, "d-RUN2");
+
+        assertThat(guard.claim(rollout, 1, 1)).isEqualTo(new DeploymentClaim.AlreadyClaimed(Optional.of("d-RUN1")));
+        assertThat(guard.claim(rollout, 2, 1)).isEqualTo(new DeploymentClaim.AlreadyClaimed(Optional.of("d-RUN2")));
+        assertThat(guard.ownerOf("d-RUN1")).contains(new dev.rollgate.core.traffic.DeploymentOwner(rollout, 1, 1));
+        assertThat(guard.ownerOf("d-RUN2")).contains(new dev.rollgate.core.traffic.DeploymentOwner(rollout, 2, 1));
+        // The first run keeps the key claims had before runs were counted; later runs name theirs.
+        assertThat(dynamo.getItem(r -> r.tableName(table).key(Map.of("pk",
+                AttributeValue.fromS("deployment-guard#" + rollout), "sk", AttributeValue.fromS("stage#1#run#2"))))
+                .item().get("deploymentId").s()).isEqualTo("d-RUN2");
+    }
+
+    @Test
+    void anOwnerRecordedBeforeRunsWereCountedIsOfTheFirstRun() {
+        dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS("deployment-guard#deployment#d-OLD"),
+                "sk", AttributeValue.fromS("owner"), "rolloutId", AttributeValue.fromS("rollout-old"),
+                "stageIndex", AttributeValue.fromN("1"))));
+
+        assertThat(guard().ownerOf("d-OLD")).contains(new dev.rollgate.core.traffic.DeploymentOwner("rollout-old", 1, 1));
     }
 
     private static DynamoDbDeploymentGuard guard() {

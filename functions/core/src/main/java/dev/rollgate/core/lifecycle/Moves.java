@@ -49,9 +49,12 @@ final class Moves {
         return Transition.noOp(state, why);
     }
 
-    /** A fresh rollout (or a rerun): run the preflight before anything reaches {@code stageIndex}. */
-    Transition awaitPreflight(int stageIndex, ReasonCode why, String detail, Instant now) {
-        RolloutState next = new RolloutState(RolloutStatus.PENDING, stageIndex, 0, now, now, why.name());
+    /**
+     * A fresh rollout (run 1) or a rerun (the next run): run the preflight before anything reaches
+     * {@code stageIndex}.
+     */
+    Transition awaitPreflight(int run, int stageIndex, ReasonCode why, String detail, Instant now) {
+        RolloutState next = new RolloutState(RolloutStatus.PENDING, stageIndex, 0, now, now, why.name(), run);
         return new Transition(next, List.of(new RunPreflight(stageIndex), PublishEvent.of(next, why, detail)), why);
     }
 
@@ -62,22 +65,24 @@ final class Moves {
     Transition enterStage(RolloutState state, int index, ReasonCode why, String detail, Instant now) {
         Stage stage = policy.stage(index);
         if (stage.weight() == state.trafficWeight()) {
-            return observe(index, why, detail, now);
+            return observe(state, index, why, detail, now);
         }
-        RolloutState next = new RolloutState(RolloutStatus.PROMOTING, index, stage.weight(), now, now, why.name());
+        RolloutState next = new RolloutState(RolloutStatus.PROMOTING, index, stage.weight(), now, now, why.name(),
+                state.run());
         return new Transition(next,
                 List.of(new ShiftTraffic(index, stage.weight()), PublishEvent.of(next, why, detail)), why);
     }
 
     /** The commanded weight is in place: the stage starts now. */
     Transition trafficConfirmed(RolloutState state, Instant now) {
-        return observe(state.stageIndex(), ReasonCode.TRAFFIC_SHIFT_CONFIRMED,
+        return observe(state, state.stageIndex(), ReasonCode.TRAFFIC_SHIFT_CONFIRMED,
                 "candidate serves " + state.trafficWeight() + "%", now);
     }
 
-    private Transition observe(int index, ReasonCode why, String detail, Instant now) {
+    private Transition observe(RolloutState state, int index, ReasonCode why, String detail, Instant now) {
         Stage stage = policy.stage(index);
-        RolloutState next = new RolloutState(statusDuring(stage), index, stage.weight(), now, now, why.name());
+        RolloutState next = new RolloutState(statusDuring(stage), index, stage.weight(), now, now, why.name(),
+                state.run());
         return new Transition(next,
                 List.of(new StartObserving(index, stage.name()), PublishEvent.of(next, why, detail)), why);
     }
@@ -120,7 +125,7 @@ final class Moves {
     Transition hold(RolloutState state, ApprovalReason reason, String detail, Instant now) {
         ReasonCode why = reason.reason();
         RolloutState next = new RolloutState(RolloutStatus.HOLD, state.stageIndex(), state.trafficWeight(),
-                state.stageEnteredAt(), now, why.name());
+                state.stageEnteredAt(), now, why.name(), state.run());
         return new Transition(next, List.of(new RequestApproval(state.stageIndex(), reason, detail),
                 PublishEvent.of(next, why, detail)), why);
     }
@@ -128,14 +133,14 @@ final class Moves {
     /** Put all traffic back on the baseline. The state records the commanded weight (0) straight away. */
     Transition rollBack(RolloutState state, ReasonCode why, String detail, Instant now) {
         RolloutState next = new RolloutState(RolloutStatus.ROLLING_BACK, state.stageIndex(),
-                RollBackTraffic.BASELINE_WEIGHT, state.stageEnteredAt(), now, why.name());
+                RollBackTraffic.BASELINE_WEIGHT, state.stageEnteredAt(), now, why.name(), state.run());
         return new Transition(next, List.of(new RollBackTraffic(why), PublishEvent.of(next, why, detail)), why);
     }
 
     /** End the rollout in a terminal status and record the outcome. */
     Transition finish(RolloutState state, RolloutStatus outcome, ReasonCode why, String detail, Instant now) {
         RolloutState next = new RolloutState(outcome, state.stageIndex(), state.trafficWeight(),
-                state.stageEnteredAt(), now, why.name());
+                state.stageEnteredAt(), now, why.name(), state.run());
         return new Transition(next, List.of(PublishEvent.of(next, why, detail),
                 new RecordOutcome(outcome, state.stageIndex(), why)), why);
     }
@@ -143,7 +148,7 @@ final class Moves {
     /** Same state, new last reason: for decisions that change what a wait resolves to, not where traffic is. */
     Transition relabel(RolloutState state, ReasonCode why, String detail, Instant now) {
         RolloutState next = new RolloutState(state.status(), state.stageIndex(), state.trafficWeight(),
-                state.stageEnteredAt(), now, why.name());
+                state.stageEnteredAt(), now, why.name(), state.run());
         return new Transition(next, List.of(PublishEvent.of(next, why, detail)), why);
     }
 }

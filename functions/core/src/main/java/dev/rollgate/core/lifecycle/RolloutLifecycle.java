@@ -61,7 +61,8 @@ public final class RolloutLifecycle {
     /** A new rollout: PENDING at the first stage, asking for the preflight. */
     public Transition start(Instant now) {
         Objects.requireNonNull(now, "now");
-        return moves.awaitPreflight(0, ReasonCode.CREATED, "rollout created with policy " + policy.name(), now);
+        return moves.awaitPreflight(RolloutState.FIRST_RUN, 0, ReasonCode.CREATED,
+                "rollout created with policy " + policy.name(), now);
     }
 
     /**

@@ -18,7 +18,9 @@ import java.util.Set;
  *   <li>it may not lie beyond the stage the rollout reached, so a rerun never skips a gate that was never
  *       passed;</li>
  *   <li>it starts with a fresh preflight, because traffic is about to move again and Cordum's policies may
- *       have changed since.</li>
+ *       have changed since;</li>
+ *   <li>it is the rollout's next {@link RolloutState#run() run}, so once-per-run effects (the CodeDeploy
+ *       deployment) start anew instead of finding the earlier run's.</li>
  * </ul>
  */
 final class TerminalHandler implements StatusHandler {
@@ -46,7 +48,7 @@ final class TerminalHandler implements StatusHandler {
         if (index > state.stageIndex()) {
             return moves.stay(state, ReasonCode.IGNORED_RERUN_BEYOND_REACHED_STAGE);
         }
-        return moves.awaitPreflight(index, ReasonCode.RERUN_REQUESTED,
+        return moves.awaitPreflight(state.run() + 1, index, ReasonCode.RERUN_REQUESTED,
                 "rerun from stage " + rerun.stageName() + " requested by " + rerun.requestedBy(), now);
     }
 }

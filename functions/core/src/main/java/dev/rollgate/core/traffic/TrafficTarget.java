@@ -8,12 +8,17 @@ import java.util.Optional;
 /**
  * Whose traffic a driver moves: the agent function's alias, split between the baseline version (what runs
  * now) and the candidate version (the release). The CodeDeploy part is present exactly when the driver is
- * {@link TrafficDriverKind#CODEDEPLOY}.
+ * {@link TrafficDriverKind#CODEDEPLOY}. {@code run} is the rollout's run (see
+ * {@link dev.rollgate.core.lifecycle.RolloutState#run()}): the CodeDeploy driver starts one deployment per run.
  */
-public record TrafficTarget(String rolloutId, String functionName, String aliasName, String baselineVersion,
+public record TrafficTarget(String rolloutId, int run, String functionName, String aliasName, String baselineVersion,
                             String candidateVersion, TrafficDriverKind driver, Optional<CodeDeployCanary> codeDeploy) {
     public TrafficTarget {
         requireText(rolloutId, "rolloutId");
+        if (run < 1) {
+            throw new IllegalArgumentException("traffic target of rollout " + rolloutId + ": run must be >= 1, was "
+                    + run);
+        }
         requireText(functionName, "functionName");
         requireText(aliasName, "aliasName");
         requireText(baselineVersion, "baselineVersion");
@@ -34,17 +39,25 @@ public record TrafficTarget(String rolloutId, String functionName, String aliasN
         }
     }
 
+    /** An alias target in the rollout's first run; see {@link #inRun}. */
     public static TrafficTarget alias(String rolloutId, String functionName, String aliasName, String baselineVersion,
                                       String candidateVersion) {
-        return new TrafficTarget(rolloutId, functionName, aliasName, baselineVersion, candidateVersion,
+        return new TrafficTarget(rolloutId, 1, functionName, aliasName, baselineVersion, candidateVersion,
                 TrafficDriverKind.ALIAS, Optional.empty());
     }
 
+    /** A codedeploy target in the rollout's first run; see {@link #inRun}. */
     public static TrafficTarget codeDeploy(String rolloutId, String functionName, String aliasName,
                                            String baselineVersion, String candidateVersion,
                                            CodeDeployCanary canary) {
-        return new TrafficTarget(rolloutId, functionName, aliasName, baselineVersion, candidateVersion,
+        return new TrafficTarget(rolloutId, 1, functionName, aliasName, baselineVersion, candidateVersion,
                 TrafficDriverKind.CODEDEPLOY, Optional.of(canary));
+    }
+
+    /** This target in run {@code run} of the rollout. */
+    public TrafficTarget inRun(int run) {
+        return new TrafficTarget(rolloutId, run, functionName, aliasName, baselineVersion, candidateVersion, driver,
+                codeDeploy);
     }
 
     /** The CodeDeploy settings; only call for a codedeploy target. */

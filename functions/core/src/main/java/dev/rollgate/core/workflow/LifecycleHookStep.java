@@ -30,8 +30,9 @@ import java.util.Optional;
  * <p>A deployment rollgate did not start (a team's SAM {@code DeploymentPreference} with rollgate's hooks added)
  * has no rollout, so no policy, preflight or judge to gate it: vouching for it would be failing open. After
  * {@link #RECORD_GRACE} (the driver records a deployment right after CreateDeployment returns, and the hook may
- * be invoked before that) such a hook reports Failed, naming why. Technical failures (store unreachable) also
- * report Failed at once: fail closed.
+ * be invoked before that) such a hook reports Failed, naming why. So does the hook of a deployment an earlier run
+ * started, once the rollout was rerun: its state then describes the new run. Technical failures (store
+ * unreachable) also report Failed at once: fail closed.
  */
 public final class LifecycleHookStep {
     public static final Duration HOOK_TIME_LIMIT = Duration.ofHours(1);
@@ -96,6 +97,11 @@ public final class LifecycleHookStep {
             return failed("rollout " + owner.get().rolloutId() + " of deployment " + deploymentId + " does not exist");
         }
         Rollout current = rollout.get();
+        if (owner.get().run() < current.state().run()) {
+            // The rollout was rerun since: its state speaks for the new run's deployment, not this one.
+            return failed("deployment " + deploymentId + " belongs to run " + owner.get().run() + " of rollout "
+                    + current.id() + ", which is now in run " + current.state().run());
+        }
         if (phase == HookPhase.BEFORE_ALLOW_TRAFFIC && current.state().status() == RolloutStatus.PENDING
                 && preflight.isPresent()) {
             preflight.get().run(current.id(), now);

@@ -120,6 +120,21 @@ class OperatorActionTest {
     }
 
     @Test
+    void aRerunIsTheRolloutsNextRunWhichEveryLaterTransitionKeeps() {
+        LifecycleWalk walk = LifecycleWalk.observing(PLAN, FULL);
+        assertThat(walk.state().run()).isEqualTo(RolloutState.FIRST_RUN);
+        walk.feed(trigger(TriggerCode.CRITICAL_INCIDENT)).feed(rollbackCompleted());
+        assertThat(walk.state().run()).as("rolling back stays in the run").isEqualTo(1);
+
+        walk.feed(rerunFrom("full"));
+        assertThat(walk.state().run()).isEqualTo(2);
+        walk.feed(preflightPassed());
+        assertThat(walk.state().run()).isEqualTo(2);
+        walk.feed(trigger(TriggerCode.CRITICAL_INCIDENT)).feed(rollbackCompleted()).feed(rerunFrom("full"));
+        assertThat(walk.state().run()).isEqualTo(3);
+    }
+
+    @Test
     void rerunWhileTheRolloutIsRunningIsIgnored() {
         LifecycleWalk walk = LifecycleWalk.observing(PLAN, CANARY_2);
         RolloutState running = walk.state();

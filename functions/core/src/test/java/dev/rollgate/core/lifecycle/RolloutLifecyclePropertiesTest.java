@@ -127,6 +127,16 @@ class RolloutLifecyclePropertiesTest {
     }
 
     @Property(tries = 250)
+    void theRunChangesOnlyByOneWithAnAcceptedRerun(
+            @ForAll("plans") RolloutPolicy plan, @ForAll("histories") List<Step> history) {
+        for (Move move : replay(plan, history)) {
+            boolean rerun = move.transition().reason() == ReasonCode.RERUN_REQUESTED;
+            assertThat(move.after().run()).as("run after %s", move.transition().reason())
+                    .isEqualTo(move.before().run() + (rerun ? 1 : 0));
+        }
+    }
+
+    @Property(tries = 250)
     void everyRollbackCommandsTheBaselineWeight(
             @ForAll("plans") RolloutPolicy plan, @ForAll("histories") List<Step> history) {
         for (Move move : replay(plan, history)) {

@@ -95,6 +95,17 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void theRunOfARerunRolloutIsKept() {
+        Rollout created = create(StateFixture.newRollout(tenant, "support-agent"), T0);
+        RolloutState rerun = new RolloutState(RolloutStatus.PENDING, 1, 0, at(10), at(10), "RERUN_REQUESTED", 3);
+
+        stores.rollouts().update(new RolloutChange(created.id(), 1, rerun, Optional.empty(), at(10), List.of()));
+
+        assertThat(created.state().run()).isEqualTo(RolloutState.FIRST_RUN);
+        assertThat(stores.rollouts().get(created.id()).orElseThrow().state()).isEqualTo(rerun);
+    }
+
+    @Test
     void updateWithoutANewScoreKeepsTheLastOne() {
         Rollout created = create(StateFixture.newRollout(tenant, "support-agent"), T0);
         RolloutState canary = new RolloutState(RolloutStatus.CANARY, 1, 10, at(10), at(10), "GATE_PASSED");

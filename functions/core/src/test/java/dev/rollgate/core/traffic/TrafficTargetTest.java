@@ -12,7 +12,7 @@ class TrafficTargetTest {
 
     @Test
     void codeDeployTargetWithoutItsSettingsIsRejectedWithTheFieldName() {
-        assertThatThrownBy(() -> new TrafficTarget("r1", "agent", "live", "1", "2", TrafficDriverKind.CODEDEPLOY,
+        assertThatThrownBy(() -> new TrafficTarget("r1", 1, "agent", "live", "1", "2", TrafficDriverKind.CODEDEPLOY,
                 Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("codeDeploy");

@@ -169,13 +169,32 @@ class LifecycleHookStepTest {
 
     @Test
     void aDeploymentWhoseRolloutIsGoneFails() {
-        guard.claim("r-gone", CANARY);
-        guard.recordDeployment("r-gone", CANARY, "d-1");
+        guard.claim("r-gone", 1, CANARY);
+        guard.recordDeployment("r-gone", 1, CANARY, "d-1");
 
         HookRun run = hooks.run(HookPhase.AFTER_ALLOW_TRAFFIC, "d-1", "h-2", hookStarted, f.now);
 
         assertThat(run.decision().reason()).contains("does not exist");
         assertThat(reports).containsExactly("d-1/h-2=FAILED");
+    }
+
+    @Test
+    void aDeploymentOfAnEarlierRunFailsOnceTheRolloutWasRerunWhileTheNewRunsDeploymentIsJudgedByTheState() {
+        String id = f.startRollout("rerun");
+        Rollout r = f.rollout(id);
+        f.stores.rollouts().update(new RolloutChange(id, r.version(), new RolloutState(RolloutStatus.CANARY, CANARY,
+                0, f.now, f.now, "TEST_SETUP", 2), Optional.empty(), f.now, List.of()));
+        guardDeployment(id);
+        guard.claim(id, 2, CANARY);
+        guard.recordDeployment(id, 2, CANARY, "d-2");
+
+        HookRun old = hooks.run(HookPhase.BEFORE_ALLOW_TRAFFIC, "d-1", "h-1", hookStarted, f.now);
+        HookRun current = hooks.run(HookPhase.BEFORE_ALLOW_TRAFFIC, "d-2", "h-2", hookStarted, f.now);
+
+        assertThat(old.decision().reason()).contains("run 1").contains("now in run 2");
+        assertThat(reports).containsExactly("d-1/h-1=FAILED", "d-2/h-2=SUCCEEDED");
+        assertThat(guard.ownerOf("d-1")).contains(new DeploymentOwner(id, 1, CANARY));
+        assertThat(guard.ownerOf("d-2")).contains(new DeploymentOwner(id, 2, CANARY));
     }
 
     @Test
@@ -212,8 +231,8 @@ class LifecycleHookStepTest {
     }
 
     private void guardDeployment(String rolloutId) {
-        guard.claim(rolloutId, CANARY);
-        guard.recordDeployment(rolloutId, CANARY, "d-1");
+        guard.claim(rolloutId, 1, CANARY);
+        guard.recordDeployment(rolloutId, 1, CANARY, "d-1");
     }
 
     private static final class ThrowingOwnerGuard extends DelegatingGuard {
@@ -227,23 +246,23 @@ class LifecycleHookStepTest {
         private final InMemoryDeploymentGuard inner = new InMemoryDeploymentGuard();
 
         @Override
-        public dev.rollgate.core.traffic.DeploymentClaim claim(String rolloutId, int stageIndex) {
-            return inner.claim(rolloutId, stageIndex);
+        public dev.rollgate.core.traffic.DeploymentClaim claim(String rolloutId, int run, int stageIndex) {
+            return inner.claim(rolloutId, run, stageIndex);
         }
 
         @Override
-        public void recordDeployment(String rolloutId, int stageIndex, String deploymentId) {
-            inner.recordDeployment(rolloutId, stageIndex, deploymentId);
+        public void recordDeployment(String rolloutId, int run, int stageIndex, String deploymentId) {
+            inner.recordDeployment(rolloutId, run, stageIndex, deploymentId);
         }
 
         @Override
-        public void release(String rolloutId, int stageIndex) {
-            inner.release(rolloutId, stageIndex);
+        public void release(String rolloutId, int run, int stageIndex) {
+            inner.release(rolloutId, run, stageIndex);
         }
 
         @Override
-        public Optional<String> deploymentOf(String rolloutId, int stageIndex) {
-            return inner.deploymentOf(rolloutId, stageIndex);
+        public Optional<String> deploymentOf(String rolloutId, int run, int stageIndex) {
+            return inner.deploymentOf(rolloutId, run, stageIndex);
         }
 
         @Override

@@ -135,8 +135,8 @@ class HookHandlersTest {
         fixture.ports.stores.rollouts().create(new NewRollout(id, "acme", "support-agent", "42", "41", "alice",
                 "default", 1, HandlerFixture.POLICY_YAML), HandlerFixture.NOW);
         move(id, status, stage);
-        fixture.ports.deploymentGuard.claim(id, CANARY);
-        fixture.ports.deploymentGuard.recordDeployment(id, CANARY, deploymentId);
+        fixture.ports.deploymentGuard.claim(id, 1, CANARY);
+        fixture.ports.deploymentGuard.recordDeployment(id, 1, CANARY, deploymentId);
         return id;
     }
 

@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * Where a rollout's traffic is moved: the agent's function (named after the agent unless configured) and alias,
- * and for the codedeploy driver the application, deployment group and hooks of the installation.
+ * and for the codedeploy driver the application, deployment group and hooks of the installation. The target
+ * carries the rollout's current run, so the CodeDeploy driver shifts, promotes and restores with that run's
+ * deployment.
  */
 public record TrafficTargets(String aliasName, Optional<String> functionName, Optional<CodeDeploySettings> codeDeploy) {
     public TrafficTargets {
@@ -29,13 +31,14 @@ public record TrafficTargets(String aliasName, Optional<String> functionName, Op
         String function = functionName.orElse(rollout.agent());
         if (policy.driver() == TrafficDriverKind.ALIAS) {
             return TrafficTarget.alias(rollout.id(), function, aliasName, rollout.baselineVersion(),
-                    rollout.candidateVersion());
+                    rollout.candidateVersion()).inRun(rollout.state().run());
         }
         CodeDeploySettings cd = codeDeploy.orElseThrow(() -> new IllegalStateException(
                 "policy " + policy.name() + " uses the codedeploy driver but this installation has no CodeDeploy "
                         + "application configured"));
         return TrafficTarget.codeDeploy(rollout.id(), function, aliasName, rollout.baselineVersion(),
                 rollout.candidateVersion(), CodeDeployCanary.fromPolicy(policy, cd.applicationName(),
-                        cd.deploymentGroup(), cd.beforeAllowTrafficHook(), cd.afterAllowTrafficHook()));
+                        cd.deploymentGroup(), cd.beforeAllowTrafficHook(), cd.afterAllowTrafficHook()))
+                .inRun(rollout.state().run());
     }
 }
