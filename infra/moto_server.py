@@ -29,6 +29,11 @@ items the transaction names (each Put's key, each Update's, Delete's and Conditi
 back is the same rollback: a cancelled transaction leaves every item as it was, the ones it created removed. A
 table with a stream keeps moto's whole-table copy (its stream records would need undoing too).
 
+Per-request lookups: for every request moto lists its own package directory on disk (to tell service names from
+host names, twice) and lists a handler class's functions through inspect.getmembers (to find the action's method).
+Neither the installed package nor the classes change while the server runs (this file patches its classes before
+the first request), so both answers are computed once and kept.
+
 Keep-alive: werkzeug's development server answers HTTP/1.0 and closes every connection, so every SDK call pays a
 new TCP connection; HTTP/1.1 lets the SDK clients keep their pooled connections. The per-request access log is
 off (it costs a write to stderr per call and nothing reads it).
@@ -42,6 +47,8 @@ import os
 import sys
 import threading
 
+import moto.backends as moto_backends
+import moto.core.responses as core_responses
 import moto.dynamodb.models as dynamodb_models
 from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.dynamo_type import DynamoType
@@ -234,7 +241,27 @@ def _transact_with_item_backups(self, transact_items):
         dynamodb_models.copy = copy
 
 
+# ---- Per-request lookups computed once (see the docstring). ----
+
+_moto_modules = tuple(moto_backends.list_of_moto_modules())
+_method_names = core_responses.method_names_from_class
+_method_names_by_class = {}
+
+
+def _listed_moto_modules():
+    return _moto_modules
+
+
+def _kept_method_names(clazz):
+    names = _method_names_by_class.get(clazz)
+    if names is None:
+        names = _method_names_by_class[clazz] = _method_names(clazz)
+    return names
+
+
 DynamoHandler.call_action = _serialized_call_action
+moto_backends.list_of_moto_modules = _listed_moto_modules
+core_responses.method_names_from_class = _kept_method_names
 DynamoResult.execute_result = _execute_result_directly
 DynamoDBBackend.transact_write_items = _transact_with_item_backups
 Table.query = _partition_query
