@@ -27,23 +27,51 @@ ScannedCount. Where plain values would not compare as moto does (a key attribute
 which DynamoDB refuses but moto stores, or a start key of another type) the query is left to moto untouched.
 infra/check_moto_index_query.py compares both on random tables and queries (infra/test.sh runs it).
 
-Keep-alive: werkzeug's development server answers HTTP/1.0 and closes every connection, so every SDK call pays a
-new TCP connection; HTTP/1.1 lets the SDK clients keep their pooled connections. The per-request access log is
-off (it costs a write to stderr per call and nothing reads it).
+Response encoding: moto turns every response into JSON by walking botocore's model of the operation, looking up
+each member of each structure through six alias rules. An item's every attribute value is such a structure (ten
+members: S, N, B, ...), so a 60-window Query cost ~170 ms, nearly all of it there. The encoder below writes an
+AttributeValue directly (its members as the model walk would: only those present and not None, binaries in
+base64) and leaves the envelope (Count, LastEvaluatedKey, ConsumedCapacity, ...) to moto's walk. It takes only
+plain dicts whose keys are all AttributeValue members, which is what moto's DynamoResult holds; anything else goes
+the model walk. ROLLGATE_MOTO_CHECK_ENCODING=1 encodes every response both ways and fails the request when the
+two bodies differ by a byte (infra/test.sh's ITs and a load run were run so to check it).
+
+Transactions: moto's TransactWriteItems deep-copies every table it touches before it starts, to put the copies
+back if it is cancelled; that is the whole history and rollouts table per update, growing with the run (137 ms
+per transaction at 27 rollouts). Under the lock nothing else changes those tables meanwhile, so copying only the
+items the transaction names (each Put's key, each Update's, Delete's and ConditionCheck's Key) and putting those
+back is the same rollback: a cancelled transaction leaves every item as it was, the ones it created removed. A
+table with a stream keeps moto's whole-table copy (its stream records would need undoing too).
+
+Per-request lookups: for every request moto lists its own package directory on disk (to tell service names from
+host names, twice) and lists a handler class's functions through inspect.getmembers (to find the action's method).
+Neither the installed package nor the classes change while the server runs (this file patches its classes before
+the first request), so both answers are computed once and kept.
+
+Connections stay HTTP/1.0 (one per request): with werkzeug's development server answering HTTP/1.1, kept-alive
+connections stalled the sandbox (SandboxSmokeIT stopped mid-canary twice and passed again without it). The
+per-request access log is off (it costs a write to stderr per call and nothing reads it).
 
 Usage is the same as moto_server: python moto_server.py -H host -p port
 """
 import bisect
+import copy
+import dataclasses
 import inspect
 import logging
+import os
 import sys
 import threading
 from decimal import Decimal
 
+import moto.backends as moto_backends
+import moto.core.responses as core_responses
+import moto.dynamodb.models as dynamodb_models
+from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.dynamodb.models.table import Table
-from moto.dynamodb.responses import DynamoHandler
+from moto.dynamodb.responses import DynamoHandler, DynamoResult
 from moto.server import main
-from werkzeug.serving import WSGIRequestHandler
 
 _dynamodb_lock = threading.RLock()
 _call_action = DynamoHandler.call_action
@@ -222,10 +250,182 @@ def _query_over(table, attrs, types, candidates, hash_key, args, kwargs):
         del table.all_items
         del table.sorted_items
 
+# ---- Response encoding: attribute values written directly (see the docstring). ----
+
+_ATTRIBUTE_VALUE_MEMBERS = frozenset(("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL"))
+_CHECK_ENCODING = os.environ.get("ROLLGATE_MOTO_CHECK_ENCODING") == "1"
+_model_walk = DynamoResult.execute_result
+_direct_classes = {}
+
+
+class _EncodingMismatch(Exception):
+    """The direct encoding differs from moto's model walk (only raised with ROLLGATE_MOTO_CHECK_ENCODING=1)."""
+
+
+def _is_attribute_value(value, shape):
+    return (shape.name == "AttributeValue" and type(value) is dict
+            and set(shape.members) == _ATTRIBUTE_VALUE_MEMBERS and value.keys() <= _ATTRIBUTE_VALUE_MEMBERS)
+
+
+def _encode_attribute_value(value, base64):
+    """One AttributeValue as moto's model walk writes it: members present and not None, binaries in base64."""
+    encoded = {}
+    for member, member_value in value.items():
+        if member_value is None:
+            continue
+        if member == "B":
+            member_value = base64(member_value)
+        elif member == "BS":
+            member_value = [base64(v) for v in member_value]
+        elif member == "M":
+            member_value = {name: _encode_nested(v, base64) for name, v in member_value.items() if v is not None}
+        elif member == "L":
+            member_value = [None if v is None else _encode_nested(v, base64) for v in member_value]
+        encoded[member] = member_value
+    return encoded
+
+
+def _encode_nested(value, base64):
+    if type(value) is not dict or not value.keys() <= _ATTRIBUTE_VALUE_MEMBERS:
+        raise _NotPlain()
+    return _encode_attribute_value(value, base64)
+
+
+class _NotPlain(Exception):
+    """A nested value is not a plain AttributeValue dict: the model walk encodes the whole value."""
+
+
+class _DirectAttributeValues:
+    """Mixed into moto's JSON serializer: AttributeValue structures skip the per-member model walk."""
+
+    def _serialize_type_structure(self, serialized, value, shape, key):
+        if key and _is_attribute_value(value, shape):
+            try:
+                encoded = _encode_attribute_value(value, self._base64)
+            except _NotPlain:
+                pass
+            else:
+                self._default_serialize(serialized, encoded, shape, key)
+                return
+        super()._serialize_type_structure(serialized, value, shape, key)
+
+
+def _direct_serializer(model_serializer):
+    if model_serializer not in _direct_classes:
+        _direct_classes[model_serializer] = type("Direct" + model_serializer.__name__,
+                                                 (_DirectAttributeValues, model_serializer), {})
+    return _direct_classes[model_serializer]
+
+
+def _execute_result_directly(self, context):
+    direct = _model_walk(self, dataclasses.replace(context, serializer_class=_direct_serializer(
+        context.serializer_class)))
+    if _CHECK_ENCODING:
+        walked = _model_walk(self, context)
+        if direct != walked:
+            raise _EncodingMismatch("direct encoding differs from moto's: %r != %r" % (direct, walked))
+    return direct
+
+
+# ---- Transactions: back up only the items a transaction names (see the docstring). ----
+
+_transact_write_items = DynamoDBBackend.transact_write_items
+
+
+class _TablesByReference:
+    """moto's backend module sees this as `copy` during one transaction: tables are not copied (their named items
+    are, by _item_backups), everything else is copied as before."""
+    copy = staticmethod(copy.copy)
+
+    @staticmethod
+    def deepcopy(value, memo=None):
+        return value if isinstance(value, Table) else copy.deepcopy(value, memo)
+
+
+def _named_key(table, op):
+    """(hash, range) DynamoTypes of the item one transaction entry names, or None if it names none."""
+    attrs = op.get("Key") if "Key" in op else op.get("Item")
+    if not isinstance(attrs, dict) or table.hash_key_attr not in attrs:
+        return None
+    if table.range_key_attr and table.range_key_attr not in attrs:
+        return None
+    hash_value = DynamoType(attrs[table.hash_key_attr])
+    range_value = DynamoType(attrs[table.range_key_attr]) if table.range_key_attr else None
+    return hash_value, range_value
+
+
+def _item_backups(backend, transact_items):
+    """A copy of every item the transaction names (None where absent); None if a table needs moto's whole copy."""
+    backups = []
+    for entry in transact_items:
+        for op in entry.values():
+            table = backend.tables.get(op.get("TableName")) if isinstance(op, dict) else None
+            if table is None:
+                continue  # moto writes nothing to a table that does not exist
+            if table.stream_shard is not None:
+                return None
+            key = _named_key(table, op)
+            if key is None:
+                continue  # an entry without its key fails before moto writes its item
+            backups.append((table, key, copy.deepcopy(table.get_item(*key))))
+    return backups
+
+
+def _restore(backups):
+    # Newest first, so an item named twice ends as it was before the first.
+    for table, (hash_value, range_value), before in reversed(backups):
+        if range_value is None:
+            if before is None:
+                table.items.pop(hash_value, None)
+            else:
+                table.items[hash_value] = before
+        else:
+            partition = table.items[hash_value]
+            if before is None:
+                partition.pop(range_value, None)
+            else:
+                partition[range_value] = before
+
+
+def _transact_with_item_backups(self, transact_items):
+    backups = _item_backups(self, transact_items) if isinstance(transact_items, list) else None
+    if backups is None:
+        return _transact_write_items(self, transact_items)
+    # Called under _dynamodb_lock: no other request uses the backend module while `copy` is replaced.
+    dynamodb_models.copy = _TablesByReference
+    try:
+        return _transact_write_items(self, transact_items)
+    except BaseException:
+        _restore(backups)
+        raise
+    finally:
+        dynamodb_models.copy = copy
+
+
+# ---- Per-request lookups computed once (see the docstring). ----
+
+_moto_modules = tuple(moto_backends.list_of_moto_modules())
+_method_names = core_responses.method_names_from_class
+_method_names_by_class = {}
+
+
+def _listed_moto_modules():
+    return _moto_modules
+
+
+def _kept_method_names(clazz):
+    names = _method_names_by_class.get(clazz)
+    if names is None:
+        names = _method_names_by_class[clazz] = _method_names(clazz)
+    return names
+
 
 DynamoHandler.call_action = _serialized_call_action
+moto_backends.list_of_moto_modules = _listed_moto_modules
+core_responses.method_names_from_class = _kept_method_names
+DynamoResult.execute_result = _execute_result_directly
+DynamoDBBackend.transact_write_items = _transact_with_item_backups
 Table.query = _partition_query
-WSGIRequestHandler.protocol_version = "HTTP/1.1"
 logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 if __name__ == "__main__":

@@ -94,6 +94,8 @@ public final class RolloutLoad {
     private final Map<String, Long> approvalOutcomes = new TreeMap<>();
     private final AtomicLong windowsStored = new AtomicLong();
     private final AtomicLong windowsDuplicate = new AtomicLong();
+    /** Rollouts seen terminal; a terminal status is final, so the driver's loop reads each of them no more. */
+    private final Set<String> seenTerminal = ConcurrentHashMap.newKeySet();
 
     RolloutLoad(StateStores backend, PreflightCheck preflight, int threads) {
         this.ledger = new HistoryLedger();
@@ -272,7 +274,14 @@ public final class RolloutLoad {
     }
 
     private boolean isTerminal(String id) {
-        return stores.rollouts().get(id).map(r -> r.state().status().isTerminal()).orElse(false);
+        if (seenTerminal.contains(id)) {
+            return true;
+        }
+        boolean terminal = stores.rollouts().get(id).map(r -> r.state().status().isTerminal()).orElse(false);
+        if (terminal) {
+            seenTerminal.add(id);
+        }
+        return terminal;
     }
 
     private boolean report(List<String> ids, double seconds, Duration virtual) {
