@@ -6,6 +6,9 @@
 # (warm) invocation. Prints jar sizes, medians, ratios to the reference and `uptime`.
 #   infra/bench-coldstart.sh            # N=5 samples per handler (seeding 2N rollouts takes most of the time)
 #   N=9 infra/bench-coldstart.sh
+# Every sample runs with the JAVA_TOOL_OPTIONS that template.yaml gives the functions (the handlers as deployed;
+# the reference gets the same generic options so the ratio is not bought by flags it was denied). A
+# "reference-plain" row runs the reference without them, for the second ratio the doc reports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -31,6 +34,8 @@ for t in ROLLOUTS HISTORY WINDOWS APPROVALS IDEMPOTENCY POLICIES; do
   export "ROLLGATE_${t}_TABLE=coldstart-$(echo "$t" | tr 'A-Z' 'a-z')"
 done
 export REFERENCE_TABLE="$ROLLGATE_ROLLOUTS_TABLE"
+DEPLOYED_JAVA_OPTIONS=$(sed -n 's/^ *JAVA_TOOL_OPTIONS: *"\(.*\)".*/\1/p' template.yaml | head -1)
+log "JAVA_TOOL_OPTIONS as deployed (template.yaml): ${DEPLOYED_JAVA_OPTIONS:-<none>}"
 
 log "seeding $((2 * N)) rollouts in their shadow stage (3 h of windows each)"
 java -cp "$ROOT/functions/lambda/target/test-classes:$ROOT/functions/lambda/target/classes:$(cat "$WORK/classpath.txt")" \
@@ -39,8 +44,9 @@ java -cp "$ROOT/functions/lambda/target/test-classes:$ROOT/functions/lambda/targ
 mapfile -t ROLLOUTS < "$WORK/seed/rollouts.txt"
 
 sample() { # name handler kind event1 event2 jar [primed]
-  local line
-  line=$(java -cp "$6:$WORK/probe" ColdStartProbe "$(date +%s%N)" "$2" "$3" "$4" "$5" ${7:-} 2>&1 >> "$WORK/$1.out" \
+  local line opts="$DEPLOYED_JAVA_OPTIONS"
+  if [ "$1" = reference-plain ]; then opts=""; fi
+  line=$(JAVA_TOOL_OPTIONS="$opts" java -cp "$6:$WORK/probe" ColdStartProbe "$(date +%s%N)" "$2" "$3" "$4" "$5" ${7:-} 2>&1 >> "$WORK/$1.out" \
     | grep '^COLDSTART ' || true)
   if [ -z "$line" ]; then log "$1 sample failed; see $WORK/$1.out"; exit 1; fi
   echo "$1 $line" >> "$WORK/samples.txt"
@@ -52,10 +58,11 @@ for i in $(seq 0 $((N - 1))); do
   ev1="${a% *}:${a#* }"; ev2="${b% *}:${b#* }"
   w1="$WORK/seed/${a% *}-window-0.json"; w2="$WORK/seed/${a% *}-window-1.json"
   p1="$WORK/seed/${b% *}-window-0.json"; p2="$WORK/seed/${b% *}-window-1.json"
-  order=(reference evaluate ingest ingest-primed)
-  for k in $(seq 0 3); do
-    case ${order[$(((i + k) % 4))]} in
-      reference) sample reference dev.rollgate.bench.reference.GetItemReferenceHandler reference "${a% *}" "${b% *}" "$REF" ;;
+  order=(reference evaluate reference-plain ingest ingest-primed)
+  for k in $(seq 0 4); do
+    case ${order[$(((i + k) % 5))]} in
+      reference | reference-plain) sample "${order[$(((i + k) % 5))]}" dev.rollgate.bench.reference.GetItemReferenceHandler \
+        reference "${a% *}" "${b% *}" "$REF" ;;
       evaluate) sample evaluate dev.rollgate.lambda.workflow.EvaluateHandler evaluate "$ev1" "$ev2" "$JAR" ;;
       ingest) sample ingest dev.rollgate.lambda.ingest.IngestMetricWindowHandler ingest "$w1" "$w2" "$JAR" ;;
       ingest-primed) sample ingest-primed dev.rollgate.lambda.ingest.IngestMetricWindowHandler ingest "$p1" "$p2" \
@@ -66,6 +73,7 @@ done
 
 echo
 echo "## Cold start, $N samples per handler (fresh JVM each, interleaved), moto on 127.0.0.1"
+echo "JAVA_TOOL_OPTIONS (template.yaml) on every row but reference-plain: ${DEPLOYED_JAVA_OPTIONS:-<none>}"
 printf '%-10s %10s\n' jar bytes
 printf '%-10s %10s\n' rollgate "$(stat -c %s "$JAR")" reference "$(stat -c %s "$REF")"
 "$VENV/bin/python" - "$WORK/samples.txt" <<'PY'
@@ -77,12 +85,14 @@ for line in open(sys.argv[1]):
     rows.setdefault(name, []).append(tuple(int(g) for g in m.groups()))
 med = lambda name, i: statistics.median(r[i] for r in rows[name])
 ref = med("reference", 0)
-print(f"{'handler':<14} {'cold ms':>8} {'x ref':>6} {'first inv ms':>13} {'warm ms':>8} {'cold min-max':>13}")
-for name in ("reference", "evaluate", "ingest", "ingest-primed"):
+plain = med("reference-plain", 0)
+print(f"{'handler':<15} {'cold ms':>8} {'x ref':>6} {'x plain':>8} {'first inv ms':>13} {'warm ms':>8} {'cold min-max':>13}")
+for name in ("reference", "reference-plain", "evaluate", "ingest", "ingest-primed"):
     cold = [r[0] for r in rows[name]]
-    print(f"{name:<14} {med(name, 0):>8.0f} {med(name, 0) / ref:>6.2f} {med(name, 1):>13.0f} {med(name, 2):>8.0f} "
-          f"{min(cold):>6}-{max(cold):<6}")
+    print(f"{name:<15} {med(name, 0):>8.0f} {med(name, 0) / ref:>6.2f} {med(name, 0) / plain:>8.2f} {med(name, 1):>13.0f} "
+          f"{med(name, 2):>8.0f} {min(cold):>6}-{max(cold):<6}")
 print("cold: JVM launch to first completed invocation; first inv: that invocation alone; warm: the second;")
+print("x ref: to the reference with the same JVM options (the judged ratio); x plain: to the reference without them.")
 print("medians. ingest-primed runs SnapStartPriming.primeNow() first (cold includes it; first inv does not).")
 PY
 echo "uptime: $(uptime)"
