@@ -5,25 +5,16 @@ createdKey), newest first, Limit 25, as the console's rollouts page asks. Prints
 the time of page 20 (walking the LastEvaluatedKeys) for both, so the ratio is measured under the same load.
     .tools/venv/bin/python infra/bench_moto_index_query.py
 """
-import os
 import statistics
-import sys
 import time
 
-os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
-os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
-os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+import boto3
+from moto import mock_aws
+from moto.dynamodb.models import dynamodb_backends
+from moto.dynamodb.models.table import Table
 
-import boto3  # noqa: E402
-from moto import mock_aws  # noqa: E402
-from moto.dynamodb.models import dynamodb_backends  # noqa: E402
-from moto.dynamodb.models.table import Table  # noqa: E402
+from moto_query_versions import MOTOS_QUERY, PATCHED_QUERY
 
-MOTOS_QUERY = Table.query
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import moto_server  # noqa: E402,F401  (importing it installs the patches)
-
-PATCHED_QUERY = Table.query
 ITEMS = 10_000
 
 

@@ -16,23 +16,15 @@ Run (infra/test.sh runs it before Maven; 10-15 s on a quiet machine):
 Exits 1 and prints the first differing request on any difference.
 """
 import argparse
-import os
 import random
 import sys
 
-os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
-os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
-os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+import boto3
+from moto import mock_aws
+from moto.dynamodb.models.table import Table
 
-import boto3  # noqa: E402
-from moto import mock_aws  # noqa: E402
-from moto.dynamodb.models.table import Table  # noqa: E402
+from moto_query_versions import MOTOS_QUERY, PATCHED_QUERY
 
-MOTOS_QUERY = Table.query
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import moto_server  # noqa: E402,F401  (importing it installs the patches)
-
-PATCHED_QUERY = Table.query
 TENANTS = ["acme", "beta", "gamma"]
 STATUSES = ["RUNNING", "HELD", "DONE"]
 
