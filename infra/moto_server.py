@@ -55,6 +55,7 @@ per-request access log is off (it costs a write to stderr per call and nothing r
 Usage is the same as moto_server: python moto_server.py -H host -p port
 """
 import bisect
+import contextlib
 import copy
 import dataclasses
 import inspect
@@ -76,7 +77,7 @@ from moto.server import main
 _dynamodb_lock = threading.RLock()
 _call_action = DynamoHandler.call_action
 _table_query = Table.query
-_INDEX_NAME_POSITION = 7  # query(hash_key, range_comparison, range_objs, limit, start_key, forward, projection, index_name, ...)
+_QUERY_SIGNATURE = inspect.signature(_table_query)
 
 
 def _serialized_call_action(self):
@@ -93,23 +94,30 @@ def _partition_items(table, hash_key):
     return [partition]
 
 
+@contextlib.contextmanager
+def _narrowed(table, **replacements):
+    """Replaces table methods (all_items, sorted_items) for one moto query. Used under _dynamodb_lock only, so no
+    other request sees the table meanwhile."""
+    for name, replacement in replacements.items():
+        setattr(table, name, replacement)
+    try:
+        yield
+    finally:
+        for name in replacements:
+            delattr(table, name)
+
+
 def _partition_query(self, hash_key, *args, **kwargs):
-    index_name = args[_INDEX_NAME_POSITION - 1] if len(args) >= _INDEX_NAME_POSITION else kwargs.get("index_name")
-    if index_name:
+    if _QUERY_SIGNATURE.bind(self, hash_key, *args, **kwargs).arguments.get("index_name"):
         return _index_query(self, hash_key, *args, **kwargs)
     if hash_key is None:
         return _table_query(self, hash_key, *args, **kwargs)
-    # Called under _dynamodb_lock, so no other request sees the table while all_items is narrowed.
-    self.all_items = lambda: _partition_items(self, hash_key)
-    try:
+    with _narrowed(self, all_items=lambda: _partition_items(self, hash_key)):
         return _table_query(self, hash_key, *args, **kwargs)
-    finally:
-        del self.all_items
 
 
 # ---- Index (GSI/LSI) queries: only the page's stretch of the index goes through moto (see the docstring). ----
 
-_QUERY_SIGNATURE = inspect.signature(_table_query)
 _PLAIN_KEY_TYPES = ("S", "B", "N")
 
 
@@ -240,15 +248,11 @@ def _index_query(table, hash_key, *args, **kwargs):
 
 
 def _query_over(table, attrs, types, candidates, hash_key, args, kwargs):
-    # Called under _dynamodb_lock, so no other request sees the table while these two are replaced.
-    table.all_items = lambda: list(candidates)
-    table.sorted_items = lambda hash_attrs, range_attrs, items: _sorted_on_plain_values(
-        table, attrs, types, hash_attrs, range_attrs, items)
-    try:
+    with _narrowed(table, all_items=lambda: list(candidates),
+                   sorted_items=lambda hash_attrs, range_attrs, items: _sorted_on_plain_values(
+                       table, attrs, types, hash_attrs, range_attrs, items)):
         return _table_query(table, hash_key, *args, **kwargs)
-    finally:
-        del table.all_items
-        del table.sorted_items
+
 
 # ---- Response encoding: attribute values written directly (see the docstring). ----
 
