@@ -1,5 +1,10 @@
 package dev.rollgate.lambda.runtime;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollgate.aws.dynamodb.DynamoDbMetricWindowStore;
+import dev.rollgate.aws.dynamodb.TableNames;
 import dev.rollgate.core.metrics.MetricWindow;
 import dev.rollgate.core.metrics.Variant;
 import dev.rollgate.core.metrics.WindowWriter;
@@ -8,6 +13,8 @@ import dev.rollgate.core.policy.PolicyParser;
 import dev.rollgate.core.simulation.Scenario;
 import dev.rollgate.core.simulation.ScenarioGenerator;
 import dev.rollgate.core.simulation.ScenarioSpec;
+import dev.rollgate.core.state.MetricWindowStore;
+import dev.rollgate.core.state.PageRequest;
 import dev.rollgate.core.workflow.StageJudge;
 import dev.rollgate.core.workflow.WindowDecoder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -23,6 +30,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +39,8 @@ import java.util.Map;
  * leaving the sandbox and nothing secret in the snapshot. SDK operations the handlers make go through
  * {@link CannedHttpClient} on throw-away clients with dummy credentials (the deployed clients keep resolving real
  * credentials at their first call, after restore); a default policy is parsed, synthetic windows are written,
- * decoded and judged, which loads Jackson, the YAML parser and the statistics code the Evaluate and ingest paths use.
+ * decoded and judged, which loads Jackson, the YAML parser and the statistics code the Evaluate and ingest paths use;
+ * the windows are also read back as stored DynamoDB items, the way Evaluate reads 360 of them per invocation.
  */
 final class RequestPriming {
     private static final String POLICY = """
@@ -41,6 +50,9 @@ final class RequestPriming {
               metric_interval_hours: 1
               score: {pass: 95, marginal: 75}
             """;
+
+    private static final String PRIMING_ID = "r-prime";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RequestPriming() {
     }
@@ -74,6 +86,51 @@ final class RequestPriming {
         }
     }
 
+    /**
+     * Reads the given windows back through the DynamoDB window store from a canned Query response holding them as
+     * stored items, as Evaluate does twice per invocation: the SDK's item unmarshalling, the store's item decoding
+     * and the stored-instant reader, run often enough for the JIT to compile them before the snapshot. Returns the
+     * windows read (the canned response answers both variants' queries with the same items).
+     */
+    static List<MetricWindow> storedWindows(List<MetricWindow> windows) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode items = body.putArray("Items");
+        windows.forEach(w -> items.add(itemJson(DynamoDbMetricWindowStore.itemOf(PRIMING_ID, w))));
+        body.put("Count", windows.size());
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming"));
+        Instant from = windows.get(0).windowStart();
+        Instant until = windows.get(windows.size() - 1).windowEnd();
+        try (SdkHttpClient http = new CannedHttpClient(body.toString());
+             DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(http).region(Region.US_EAST_1)
+                     .credentialsProvider(credentials).build()) {
+            MetricWindowStore store = new DynamoDbMetricWindowStore(dynamo, TableNames.withPrefix("priming-"));
+            List<MetricWindow> read = new ArrayList<>();
+            for (Variant variant : List.of(Variant.BASELINE, Variant.CANARY)) {
+                read.addAll(store.read(PRIMING_ID, variant, from, until, PageRequest.first(PageRequest.MAX_LIMIT))
+                        .items());
+            }
+            return read;
+        }
+    }
+
+    /** An item in DynamoDB's JSON wire form; window items hold only strings, numbers and maps. */
+    private static ObjectNode itemJson(Map<String, AttributeValue> item) {
+        ObjectNode json = JSON.createObjectNode();
+        item.forEach((name, value) -> json.set(name, valueJson(value)));
+        return json;
+    }
+
+    private static ObjectNode valueJson(AttributeValue value) {
+        ObjectNode json = JSON.createObjectNode();
+        switch (value.type()) {
+            case S -> json.put("S", value.s());
+            case N -> json.put("N", value.n());
+            case M -> json.set("M", itemJson(value.m()));
+            default -> throw new IllegalStateException("window items hold no " + value.type() + " values");
+        }
+        return json;
+    }
+
     static void judgeAndWindows(WindowDecoder decoder, StageJudge judge) {
         PolicyParseResult parsed = PolicyParser.parse(POLICY, "priming");
         if (!(parsed instanceof PolicyParseResult.Valid valid)) {
@@ -85,6 +142,7 @@ final class RequestPriming {
         for (MetricWindow w : windows.subList(0, 2)) {
             decoder.decode(writer.toJson(w));
         }
+        storedWindows(windows.stream().filter(w -> w.variant() == Variant.BASELINE).toList());
         judge.assess(valid.policy(), 1, windows.stream().filter(w -> w.variant() == Variant.BASELINE).toList(),
                 windows.stream().filter(w -> w.variant() == Variant.CANARY).toList(), Duration.ofHours(3));
     }

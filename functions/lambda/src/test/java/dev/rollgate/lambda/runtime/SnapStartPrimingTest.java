@@ -53,6 +53,20 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void primingReadsWindowsBackAsStoredItemsThroughTheWindowStore() {
+        java.util.List<dev.rollgate.core.metrics.MetricWindow> baseline = dev.rollgate.core.simulation.ScenarioGenerator
+                .generate(dev.rollgate.core.simulation.ScenarioSpec.of(dev.rollgate.core.simulation.Scenario.HEALTHY,
+                        7, java.time.Instant.parse("2026-03-01T00:00:00.250Z")))
+                .stream().filter(w -> w.variant() == dev.rollgate.core.metrics.Variant.BASELINE).toList();
+
+        java.util.List<dev.rollgate.core.metrics.MetricWindow> read = RequestPriming.storedWindows(baseline);
+
+        assertThat(baseline).hasSize(180);
+        assertThat(read).hasSize(360);
+        assertThat(read.subList(0, 180)).isEqualTo(baseline);
+    }
+
+    @Test
     void inMemoryComponentsHaveNoClientsToPrime() {
         assertThat(new LambdaComponents(new InMemoryRolloutPorts()).awsClients()).isEmpty();
     }
