@@ -27,6 +27,10 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
+import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
+import software.amazon.cloudwatchlogs.emf.model.StorageResolution;
+import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -129,6 +133,24 @@ final class RequestPriming {
             default -> throw new IllegalStateException("window items hold no " + value.type() + " values");
         }
         return json;
+    }
+
+    /**
+     * Serialises (does not emit) an embedded-metric-format record like the one {@link PowertoolsTelemetry} flushes
+     * after every invocation, which builds and caches the EMF library's Jackson serialisers (its object mapper is
+     * static); an emitted record would be a false data point. Returns the serialised record.
+     */
+    static String metricsRecord() {
+        try {
+            MetricsContext context = new MetricsContext();
+            context.setNamespace("Rollgate");
+            context.putDimension(DimensionSet.of("Handler", "priming", "Outcome", "PRIMING"));
+            context.putMetric("Decisions", 1, Unit.COUNT, StorageResolution.STANDARD);
+            context.putMetric("DurationMs", 1, Unit.MILLISECONDS, StorageResolution.STANDARD);
+            return String.join("\n", context.serialize());
+        } catch (Exception e) { // the EMF library declares checked exceptions for invalid names and values
+            throw new IllegalStateException("the priming metrics record is valid", e);
+        }
     }
 
     static void judgeAndWindows(WindowDecoder decoder, StageJudge judge) {

@@ -67,6 +67,22 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void primingSerialisesAMetricsRecordWithoutEmittingIt() {
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        String record;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            record = RequestPriming.metricsRecord();
+        } finally {
+            System.setOut(out);
+        }
+
+        assertThat(record).contains("\"Namespace\":\"Rollgate\"").contains("\"Decisions\":1");
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void inMemoryComponentsHaveNoClientsToPrime() {
         assertThat(new LambdaComponents(new InMemoryRolloutPorts()).awsClients()).isEmpty();
     }
