@@ -5,11 +5,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollgate.aws.dynamodb.DynamoDbMetricWindowStore;
 import dev.rollgate.aws.dynamodb.TableNames;
+import dev.rollgate.core.lifecycle.Observation;
+import dev.rollgate.core.lifecycle.RolloutLifecycle;
+import dev.rollgate.core.lifecycle.RolloutState;
+import dev.rollgate.core.lifecycle.RolloutStatus;
+import dev.rollgate.core.lifecycle.Transition;
+import dev.rollgate.core.lifecycle.VerdictOutcome;
 import dev.rollgate.core.metrics.MetricWindow;
 import dev.rollgate.core.metrics.Variant;
 import dev.rollgate.core.metrics.WindowWriter;
 import dev.rollgate.core.policy.PolicyParseResult;
 import dev.rollgate.core.policy.PolicyParser;
+import dev.rollgate.core.policy.RolloutPolicy;
 import dev.rollgate.core.simulation.Scenario;
 import dev.rollgate.core.simulation.ScenarioGenerator;
 import dev.rollgate.core.simulation.ScenarioSpec;
@@ -153,6 +160,20 @@ final class RequestPriming {
         }
     }
 
+    /**
+     * One lifecycle decision on a verdict, as Evaluate takes after judging: loads the lifecycle's handlers and
+     * bootstraps the record equality and string concatenation call sites its first call would otherwise pay for.
+     * Returns whether the state changed.
+     */
+    static boolean lifecycleStep(RolloutPolicy policy, Instant at) {
+        RolloutLifecycle lifecycle = new RolloutLifecycle(policy);
+        RolloutState pending = lifecycle.start(at).state();
+        RolloutState shadow = new RolloutState(RolloutStatus.SHADOW, 0, 0, at, at, pending.lastReason());
+        Transition next = lifecycle.next(shadow, new Observation.JudgeVerdict(0, VerdictOutcome.PROMOTE, 100.0,
+                List.of()), at.plus(Duration.ofHours(3)));
+        return !next.state().equals(shadow);
+    }
+
     static void judgeAndWindows(WindowDecoder decoder, StageJudge judge) {
         PolicyParseResult parsed = PolicyParser.parse(POLICY, "priming");
         if (!(parsed instanceof PolicyParseResult.Valid valid)) {
@@ -167,5 +188,6 @@ final class RequestPriming {
         storedWindows(windows.stream().filter(w -> w.variant() == Variant.BASELINE).toList());
         judge.assess(valid.policy(), 1, windows.stream().filter(w -> w.variant() == Variant.BASELINE).toList(),
                 windows.stream().filter(w -> w.variant() == Variant.CANARY).toList(), Duration.ofHours(3));
+        lifecycleStep(valid.policy(), windows.get(0).windowStart());
     }
 }

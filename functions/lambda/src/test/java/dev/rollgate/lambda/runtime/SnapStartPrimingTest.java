@@ -83,6 +83,16 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void primingTakesALifecycleDecisionOnAPassingVerdict() {
+        dev.rollgate.core.policy.PolicyParseResult parsed = dev.rollgate.core.policy.PolicyParser.parse(
+                "rollout_gates:\n  min_data_points_per_metric: 50\n", "priming-test");
+        assertThat(parsed).isInstanceOf(dev.rollgate.core.policy.PolicyParseResult.Valid.class);
+
+        assertThat(RequestPriming.lifecycleStep(((dev.rollgate.core.policy.PolicyParseResult.Valid) parsed).policy(),
+                java.time.Instant.parse("2026-03-01T00:00:00Z"))).isTrue();
+    }
+
+    @Test
     void inMemoryComponentsHaveNoClientsToPrime() {
         assertThat(new LambdaComponents(new InMemoryRolloutPorts()).awsClients()).isEmpty();
     }
