@@ -3,8 +3,9 @@
 # minimal SDK v2 DynamoDB GetItem reference jar (infra/coldstart-reference), starts moto, seeds rollouts in
 # their shadow stage with 3 h of windows, then takes N samples per handler, interleaved, each a fresh JVM
 # (`java -cp <jar>:probe ColdStartProbe`): time from JVM launch to the first completed invocation, and the second
-# (warm) invocation. Prints jar sizes, medians, ratios to the reference and `uptime`.
-#   infra/bench-coldstart.sh            # N=5 samples per handler (seeding 2N rollouts takes most of the time)
+# (warm) invocation. Prints jar sizes, medians, ratios to the reference and `uptime`. The *-primed rows run
+# SnapStartPriming.primeNow() before the first invocation (what SnapStart's before-checkpoint hook runs).
+#   infra/bench-coldstart.sh            # N=5 samples per handler (seeding 4N rollouts takes most of the time)
 #   N=9 infra/bench-coldstart.sh
 # Every sample runs with the JAVA_TOOL_OPTIONS that template.yaml gives the functions (the handlers as deployed;
 # the reference gets the same generic options so the ratio is not bought by flags it was denied). A
@@ -37,9 +38,9 @@ export REFERENCE_TABLE="$ROLLGATE_ROLLOUTS_TABLE"
 DEPLOYED_JAVA_OPTIONS=$(sed -n 's/^ *JAVA_TOOL_OPTIONS: *"\(.*\)".*/\1/p' template.yaml | head -1)
 log "JAVA_TOOL_OPTIONS as deployed (template.yaml): ${DEPLOYED_JAVA_OPTIONS:-<none>}"
 
-log "seeding $((2 * N)) rollouts in their shadow stage (3 h of windows each)"
+log "seeding $((4 * N)) rollouts in their shadow stage (3 h of windows each)"
 java -cp "$ROOT/functions/lambda/target/test-classes:$ROOT/functions/lambda/target/classes:$(cat "$WORK/classpath.txt")" \
-  dev.rollgate.lambda.bench.ColdStartSeed "$((2 * N))" "$WORK/seed" > "$WORK/seed.log" 2>&1 \
+  dev.rollgate.lambda.bench.ColdStartSeed "$((4 * N))" "$WORK/seed" > "$WORK/seed.log" 2>&1 \
   || { cat "$WORK/seed.log" >&2; exit 1; }
 mapfile -t ROLLOUTS < "$WORK/seed/rollouts.txt"
 
@@ -55,15 +56,18 @@ sample() { # name handler kind event1 event2 jar [primed]
 log "taking $N samples per handler, interleaved"
 for i in $(seq 0 $((N - 1))); do
   a=${ROLLOUTS[$((2 * i))]}; b=${ROLLOUTS[$((2 * i + 1))]}
-  ev1="${a% *}:${a#* }"; ev2="${b% *}:${b#* }"
+  c=${ROLLOUTS[$((2 * N + 2 * i))]}; d=${ROLLOUTS[$((2 * N + 2 * i + 1))]}
+  ev1="${a% *}:${a#* }"; ev2="${b% *}:${b#* }"; pe1="${c% *}:${c#* }"; pe2="${d% *}:${d#* }"
   w1="$WORK/seed/${a% *}-window-0.json"; w2="$WORK/seed/${a% *}-window-1.json"
   p1="$WORK/seed/${b% *}-window-0.json"; p2="$WORK/seed/${b% *}-window-1.json"
-  order=(reference evaluate reference-plain ingest ingest-primed)
-  for k in $(seq 0 4); do
-    case ${order[$(((i + k) % 5))]} in
-      reference | reference-plain) sample "${order[$(((i + k) % 5))]}" dev.rollgate.bench.reference.GetItemReferenceHandler \
+  order=(reference evaluate reference-plain ingest ingest-primed evaluate-primed)
+  for k in $(seq 0 5); do
+    case ${order[$(((i + k) % 6))]} in
+      reference | reference-plain) sample "${order[$(((i + k) % 6))]}" dev.rollgate.bench.reference.GetItemReferenceHandler \
         reference "${a% *}" "${b% *}" "$REF" ;;
       evaluate) sample evaluate dev.rollgate.lambda.workflow.EvaluateHandler evaluate "$ev1" "$ev2" "$JAR" ;;
+      evaluate-primed) sample evaluate-primed dev.rollgate.lambda.workflow.EvaluateHandler evaluate "$pe1" "$pe2" \
+        "$JAR" primed ;;
       ingest) sample ingest dev.rollgate.lambda.ingest.IngestMetricWindowHandler ingest "$w1" "$w2" "$JAR" ;;
       ingest-primed) sample ingest-primed dev.rollgate.lambda.ingest.IngestMetricWindowHandler ingest "$p1" "$p2" \
         "$JAR" primed ;;
@@ -87,12 +91,12 @@ med = lambda name, i: statistics.median(r[i] for r in rows[name])
 ref = med("reference", 0)
 plain = med("reference-plain", 0)
 print(f"{'handler':<15} {'cold ms':>8} {'x ref':>6} {'x plain':>8} {'first inv ms':>13} {'warm ms':>8} {'cold min-max':>13}")
-for name in ("reference", "reference-plain", "evaluate", "ingest", "ingest-primed"):
+for name in ("reference", "reference-plain", "evaluate", "ingest", "ingest-primed", "evaluate-primed"):
     cold = [r[0] for r in rows[name]]
     print(f"{name:<15} {med(name, 0):>8.0f} {med(name, 0) / ref:>6.2f} {med(name, 0) / plain:>8.2f} {med(name, 1):>13.0f} "
           f"{med(name, 2):>8.0f} {min(cold):>6}-{max(cold):<6}")
 print("cold: JVM launch to first completed invocation; first inv: that invocation alone; warm: the second;")
 print("x ref: to the reference with the same JVM options (the judged ratio); x plain: to the reference without them.")
-print("medians. ingest-primed runs SnapStartPriming.primeNow() first (cold includes it; first inv does not).")
+print("medians. *-primed rows run SnapStartPriming.primeNow() first (cold includes it; first inv does not).")
 PY
 echo "uptime: $(uptime)"

@@ -2,7 +2,10 @@ package dev.rollgate.aws.dynamodb;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import dev.rollgate.core.time.IsoInstants;
+
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -53,8 +56,14 @@ final class Attrs {
         return v == null || v.n() == null ? Optional.empty() : Optional.of(Double.parseDouble(v.n()));
     }
 
+    /** A stored instant, read by the fast reader of what {@link #instant(Instant)} writes (a window read has 360). */
     static Instant instant(Map<String, AttributeValue> item, String name) {
-        return Instant.parse(str(item, name));
+        String text = str(item, name);
+        try {
+            return IsoInstants.parse(text);
+        } catch (DateTimeException e) {
+            throw new IllegalStateException("stored attribute '" + name + "' is not an ISO-8601 instant", e);
+        }
     }
 
     static Map<String, AttributeValue> map(Map<String, AttributeValue> item, String name) {

@@ -2,6 +2,7 @@ package dev.rollgate.core.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollgate.core.policy.CustomMetricSpec;
+import dev.rollgate.core.time.IsoInstants;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -118,6 +119,12 @@ final class WindowFieldReader {
         if (!value.isTextual()) {
             problem("windowStart", RejectionReason.WRONG_TYPE, "must be an ISO-8601 UTC timestamp string");
             return null;
+        }
+        // Agents send what Instant.toString() writes; the hand reader skips java.time.format for that shape and
+        // accepts nothing OffsetDateTime would read differently (IsoInstantsProperties).
+        Optional<Instant> canonical = IsoInstants.parseCanonical(value.textValue());
+        if (canonical.isPresent()) {
+            return canonical.get();
         }
         try {
             OffsetDateTime time = OffsetDateTime.parse(value.textValue());

@@ -56,6 +56,18 @@ class WindowParserTest {
     }
 
     @Test
+    void windowStartsInEveryUtcSpellingNameTheSameInstant() {
+        for (String start : new String[]{"2026-11-27T10:00:00.250Z", "2026-11-27T10:00:00.25+00:00",
+                "2026-11-27T10:00:00.250000000z", "2026-11-27T10:00:00.250000Z"}) {
+            WindowParseResult result = parser.parse(with("2026-11-27T10:00:00Z", start));
+
+            assertThat(result.rejections()).as(start).isEmpty();
+            assertThat(result.windows().get(0).windowStart()).as(start)
+                    .isEqualTo(Instant.parse("2026-11-27T10:00:00.250Z"));
+        }
+    }
+
+    @Test
     void routingFieldsAreAllowedBesideWindowFields() {
         WindowParseResult result = parser.parse(with("{\"variant\"",
                 "{\"agent\":\"support-bot\",\"version\":\"42\",\"rolloutId\":\"r-1\",\"variant\""));
@@ -77,6 +89,8 @@ class WindowParserTest {
             "\"variant\":\"canary\"|\"variant\":\"blue\"|variant|INVALID_VALUE",
             "\"windowStart\":\"2026-11-27T10:00:00Z\"|\"windowStart\":\"yesterday\"|windowStart|INVALID_VALUE",
             "\"windowStart\":\"2026-11-27T10:00:00Z\"|\"windowStart\":\"2026-11-27T10:00:00+01:00\"|windowStart|INVALID_VALUE",
+            "\"windowStart\":\"2026-11-27T10:00:00Z\"|\"windowStart\":\"2026-02-29T10:00:00Z\"|windowStart|INVALID_VALUE",
+            "\"windowStart\":\"2026-11-27T10:00:00Z\"|\"windowStart\":\"2026-11-27T10:00:60Z\"|windowStart|INVALID_VALUE",
             "\"windowSeconds\":60|\"windowSeconds\":0|windowSeconds|INVALID_VALUE",
             "\"requests\":600|\"requests\":\"600\"|requests|WRONG_TYPE",
             "\"errors\":3|\"errors\":1.5|errors|WRONG_TYPE",

@@ -74,7 +74,10 @@ public final class AwsRolloutPorts implements RolloutPorts {
         });
         events = Lazy.of(() -> {
             String bus = config.require(Configuration.EVENT_BUS);
-            return new BestEffortLifecycleEvents(new EventBridgeLifecycleEvents(clients.events(), bus));
+            // The EventBridge client is built at the first event, not with the use case: an Evaluate inside a
+            // stage publishes nothing, and a client costs tens of milliseconds on a cold JVM.
+            Lazy<LifecycleEvents> eventBridge = Lazy.of(() -> new EventBridgeLifecycleEvents(clients.events(), bus));
+            return new BestEffortLifecycleEvents((rollout, event, at) -> eventBridge.get().publish(rollout, event, at));
         });
         callbacks = Lazy.of(() -> new StepFunctionsTaskCallbacks(clients.sfn()));
         executions = Lazy.of(() -> {

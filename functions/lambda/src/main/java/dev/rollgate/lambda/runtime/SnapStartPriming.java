@@ -50,8 +50,9 @@ public final class SnapStartPriming implements Resource {
 
     /**
      * Everything {@link #beforeCheckpoint} does: builds the deployed SDK clients (no request), sends the handlers'
-     * SDK operations through a canned offline HTTP client, parses a policy, decodes and judges synthetic windows,
-     * and touches the input reader and step serialiser. Public for the cold-start benchmark, which measures the
+     * SDK operations through a canned offline HTTP client, parses a policy, decodes and judges synthetic windows
+     * (as JSON and as stored DynamoDB items), serialises a metrics record without emitting it, and touches the
+     * input reader and step serialiser. Public for the cold-start benchmark, which measures the
      * first invocation after it (infra/bench-coldstart.sh).
      */
     public static void primeNow() {
@@ -59,6 +60,7 @@ public final class SnapStartPriming implements Resource {
         RequestPriming.sdkOperations();
         RequestPriming.judgeAndWindows(new ParserWindowDecoder(new WindowParser()),
                 new JudgeStageAssessor(new StageEvaluator()));
+        RequestPriming.metricsRecord();
         StepJson.of(new WorkflowStep("r-prime", NextStep.OBSERVE, RolloutStatus.CANARY, 1, 10, 60, 0));
         Input.of(Map.of("rolloutId", "r-prime", "stageIndex", 1), "priming").requiredInt("stageIndex");
     }

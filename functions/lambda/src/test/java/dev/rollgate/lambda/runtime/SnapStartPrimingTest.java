@@ -53,6 +53,46 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void primingReadsWindowsBackAsStoredItemsThroughTheWindowStore() {
+        java.util.List<dev.rollgate.core.metrics.MetricWindow> baseline = dev.rollgate.core.simulation.ScenarioGenerator
+                .generate(dev.rollgate.core.simulation.ScenarioSpec.of(dev.rollgate.core.simulation.Scenario.HEALTHY,
+                        7, java.time.Instant.parse("2026-03-01T00:00:00.250Z")))
+                .stream().filter(w -> w.variant() == dev.rollgate.core.metrics.Variant.BASELINE).toList();
+
+        java.util.List<dev.rollgate.core.metrics.MetricWindow> read = RequestPriming.storedWindows(baseline);
+
+        assertThat(baseline).hasSize(180);
+        assertThat(read).hasSize(360);
+        assertThat(read.subList(0, 180)).isEqualTo(baseline);
+    }
+
+    @Test
+    void primingSerialisesAMetricsRecordWithoutEmittingIt() {
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        String record;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            record = RequestPriming.metricsRecord();
+        } finally {
+            System.setOut(out);
+        }
+
+        assertThat(record).contains("\"Namespace\":\"Rollgate\"").contains("\"Decisions\":1");
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void primingTakesALifecycleDecisionOnAPassingVerdict() {
+        dev.rollgate.core.policy.PolicyParseResult parsed = dev.rollgate.core.policy.PolicyParser.parse(
+                "rollout_gates:\n  min_data_points_per_metric: 50\n", "priming-test");
+        assertThat(parsed).isInstanceOf(dev.rollgate.core.policy.PolicyParseResult.Valid.class);
+
+        assertThat(RequestPriming.lifecycleStep(((dev.rollgate.core.policy.PolicyParseResult.Valid) parsed).policy(),
+                java.time.Instant.parse("2026-03-01T00:00:00Z"))).isTrue();
+    }
+
+    @Test
     void inMemoryComponentsHaveNoClientsToPrime() {
         assertThat(new LambdaComponents(new InMemoryRolloutPorts()).awsClients()).isEmpty();
     }
