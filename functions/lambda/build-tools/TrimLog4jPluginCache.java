@@ -19,8 +19,9 @@ import java.util.TreeSet;
 /**
  * Build step of the shaded Lambda jar, run by Maven right after the shade plugin and before {@code SlimLambdaJar}
  * as a single-file Java program ({@code java TrimLog4jPluginCache.java <jar> <keep list>}, rewrites one entry of the
- * jar in place; SlimLambdaJar then rewrites every entry in its compact form): cuts Log4j's plugin cache ({@code Log4j2Plugins.dat}, merged by the shade plugin from log4j-core, the JSON template layout and
- * Powertools) down to the plugins listed in the keep list.
+ * jar in place; SlimLambdaJar then rewrites every entry in its compact form): cuts Log4j's plugin cache
+ * ({@code Log4j2Plugins.dat}, merged by the shade plugin from log4j-core, the JSON template layout and Powertools)
+ * down to the plugins listed in the keep list.
  *
  * <p>Why: on start, Log4j loads the class of every plugin in the cache, instantiates every configuration factory
  * (the JSON and YAML ones probe for Jackson's YAML module) and every lookup (the context-map and JMX lookups are
