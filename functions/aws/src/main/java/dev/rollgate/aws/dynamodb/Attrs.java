@@ -1,8 +1,7 @@
 package dev.rollgate.aws.dynamodb;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import dev.rollgate.core.time.IsoInstants;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;

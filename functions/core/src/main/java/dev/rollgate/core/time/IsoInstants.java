@@ -2,6 +2,8 @@ package dev.rollgate.core.time;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.util.Optional;
 
 /**
@@ -20,7 +22,6 @@ public final class IsoInstants {
     private static final int MAX_FRACTION_DIGITS = 9;
     private static final int[] NANO_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100,
             10, 1};
-    private static final int[] DAYS_IN_MONTH = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
     private IsoInstants() {
     }
@@ -60,7 +61,7 @@ public final class IsoInstants {
         int nanos = fraction(text, length);
         // Hour 24 and second 60 are valid for Instant.parse (next midnight, leap second): left to it.
         if ((year | month | day | hour | minute | second | nanos) < 0 || month < 1 || month > 12 || day < 1
-                || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+                || day > Month.of(month).length(Year.isLeap(year)) || hour > 23 || minute > 59 || second > 59) {
             return null;
         }
         long epochDay = LocalDate.of(year, month, day).toEpochDay();
@@ -91,10 +92,5 @@ public final class IsoInstants {
             value = value * 10 + (c - '0');
         }
         return value;
-    }
-
-    private static int daysInMonth(int year, int month) {
-        boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
-        return month == 2 && leap ? 29 : DAYS_IN_MONTH[month];
     }
 }

@@ -25,6 +25,8 @@ import dev.rollgate.core.state.PageRequest;
 import dev.rollgate.core.workflow.StageJudge;
 import dev.rollgate.core.workflow.WindowDecoder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -64,24 +66,20 @@ final class RequestPriming {
 
     private static final String PRIMING_ID = "r-prime";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final StaticCredentialsProvider PRIMING_CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming"));
 
     private RequestPriming() {
     }
 
     static void sdkOperations() {
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming"));
         Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS("priming"));
         try (SdkHttpClient http = new CannedHttpClient("{}");
-             DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(http).region(Region.US_EAST_1)
-                     .credentialsProvider(credentials).build();
-             EventBridgeClient events = EventBridgeClient.builder().httpClient(http).region(Region.US_EAST_1)
-                     .credentialsProvider(credentials).build();
-             SfnClient sfn = SfnClient.builder().httpClient(http).region(Region.US_EAST_1)
-                     .credentialsProvider(credentials).build();
-             SsmClient ssm = SsmClient.builder().httpClient(http).region(Region.US_EAST_1)
-                     .credentialsProvider(credentials).build();
-             LambdaClient lambda = LambdaClient.builder().httpClient(http).region(Region.US_EAST_1)
-                     .credentialsProvider(credentials).build()) {
+             DynamoDbClient dynamo = offline(DynamoDbClient.builder(), http);
+             EventBridgeClient events = offline(EventBridgeClient.builder(), http);
+             SfnClient sfn = offline(SfnClient.builder(), http);
+             SsmClient ssm = offline(SsmClient.builder(), http);
+             LambdaClient lambda = offline(LambdaClient.builder(), http)) {
             dynamo.getItem(b -> b.tableName("priming").key(key).consistentRead(true));
             dynamo.query(b -> b.tableName("priming").keyConditionExpression("id = :id")
                     .expressionAttributeValues(Map.of(":id", AttributeValue.fromS("priming"))));
@@ -108,12 +106,10 @@ final class RequestPriming {
         ArrayNode items = body.putArray("Items");
         windows.forEach(w -> items.add(itemJson(DynamoDbMetricWindowStore.itemOf(PRIMING_ID, w))));
         body.put("Count", windows.size());
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming"));
         Instant from = windows.get(0).windowStart();
         Instant until = windows.get(windows.size() - 1).windowEnd();
         try (SdkHttpClient http = new CannedHttpClient(body.toString());
-             DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(http).region(Region.US_EAST_1)
-                     .credentialsProvider(credentials).build()) {
+             DynamoDbClient dynamo = offline(DynamoDbClient.builder(), http)) {
             MetricWindowStore store = new DynamoDbMetricWindowStore(dynamo, TableNames.withPrefix("priming-"));
             List<MetricWindow> read = new ArrayList<>();
             for (Variant variant : List.of(Variant.BASELINE, Variant.CANARY)) {
@@ -122,6 +118,12 @@ final class RequestPriming {
             }
             return read;
         }
+    }
+
+    /** A throw-away client over the canned HTTP client, with dummy credentials and a fixed region. */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C offline(B builder,
+                                                                                             SdkHttpClient http) {
+        return builder.httpClient(http).region(Region.US_EAST_1).credentialsProvider(PRIMING_CREDENTIALS).build();
     }
 
     /** An item in DynamoDB's JSON wire form; window items hold only strings, numbers and maps. */

@@ -31,14 +31,18 @@ class SlimJarLoggingIT {
     private static final Path RUNTIME_CLASSPATH = Path.of("target", "runtime-classpath.txt");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The probe's class files and the runs' output, removed after the class. */
+    @TempDir
+    static Path work;
     private static Run slim;
     private static Run unshaded;
     private static Run slimAtWarn;
 
     @BeforeAll
-    static void runTheProbeFromTheJarAndFromTheUnshadedClasspath(@TempDir Path probeClasses) throws Exception {
+    static void runTheProbeFromTheJarAndFromTheUnshadedClasspath() throws Exception {
         assertThat(JAR).as("the built jar (mvn package)").exists();
         assertThat(RUNTIME_CLASSPATH).as("written by dependency:build-classpath at package").exists();
+        Path probeClasses = work.resolve("classes");
         copyProbeClasses(probeClasses);
         slim = run(probeClasses + File.pathSeparator + JAR, null);
         slimAtWarn = run(probeClasses + File.pathSeparator + JAR, "WARN");
@@ -137,8 +141,8 @@ class SlimJarLoggingIT {
             env.put("POWERTOOLS_LOG_LEVEL", level);
         }
         env.put("POWERTOOLS_SERVICE_NAME", "rollgate-probe");
-        Path out = Files.createTempFile("probe", ".out");
-        Path err = Files.createTempFile("probe", ".err");
+        Path out = Files.createTempFile(work, "probe", ".out");
+        Path err = Files.createTempFile(work, "probe", ".err");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -1,7 +1,19 @@
 package dev.rollgate.lambda.runtime;
 
+import dev.rollgate.core.metrics.MetricWindow;
+import dev.rollgate.core.metrics.Variant;
+import dev.rollgate.core.policy.PolicyParseResult;
+import dev.rollgate.core.policy.PolicyParser;
+import dev.rollgate.core.simulation.Scenario;
+import dev.rollgate.core.simulation.ScenarioGenerator;
+import dev.rollgate.core.simulation.ScenarioSpec;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,12 +66,11 @@ class SnapStartPrimingTest {
 
     @Test
     void primingReadsWindowsBackAsStoredItemsThroughTheWindowStore() {
-        java.util.List<dev.rollgate.core.metrics.MetricWindow> baseline = dev.rollgate.core.simulation.ScenarioGenerator
-                .generate(dev.rollgate.core.simulation.ScenarioSpec.of(dev.rollgate.core.simulation.Scenario.HEALTHY,
-                        7, java.time.Instant.parse("2026-03-01T00:00:00.250Z")))
-                .stream().filter(w -> w.variant() == dev.rollgate.core.metrics.Variant.BASELINE).toList();
+        List<MetricWindow> baseline = ScenarioGenerator
+                .generate(ScenarioSpec.of(Scenario.HEALTHY, 7, Instant.parse("2026-03-01T00:00:00.250Z")))
+                .stream().filter(w -> w.variant() == Variant.BASELINE).toList();
 
-        java.util.List<dev.rollgate.core.metrics.MetricWindow> read = RequestPriming.storedWindows(baseline);
+        List<MetricWindow> read = RequestPriming.storedWindows(baseline);
 
         assertThat(baseline).hasSize(180);
         assertThat(read).hasSize(360);
@@ -68,10 +79,10 @@ class SnapStartPrimingTest {
 
     @Test
     void primingSerialisesAMetricsRecordWithoutEmittingIt() {
-        java.io.PrintStream out = System.out;
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
         String record;
-        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             record = RequestPriming.metricsRecord();
         } finally {
@@ -79,17 +90,17 @@ class SnapStartPrimingTest {
         }
 
         assertThat(record).contains("\"Namespace\":\"Rollgate\"").contains("\"Decisions\":1");
-        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+        assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
     void primingTakesALifecycleDecisionOnAPassingVerdict() {
-        dev.rollgate.core.policy.PolicyParseResult parsed = dev.rollgate.core.policy.PolicyParser.parse(
-                "rollout_gates:\n  min_data_points_per_metric: 50\n", "priming-test");
-        assertThat(parsed).isInstanceOf(dev.rollgate.core.policy.PolicyParseResult.Valid.class);
+        PolicyParseResult parsed = PolicyParser.parse("rollout_gates:\n  min_data_points_per_metric: 50\n",
+                "priming-test");
+        assertThat(parsed).isInstanceOf(PolicyParseResult.Valid.class);
 
-        assertThat(RequestPriming.lifecycleStep(((dev.rollgate.core.policy.PolicyParseResult.Valid) parsed).policy(),
-                java.time.Instant.parse("2026-03-01T00:00:00Z"))).isTrue();
+        assertThat(RequestPriming.lifecycleStep(((PolicyParseResult.Valid) parsed).policy(),
+                Instant.parse("2026-03-01T00:00:00Z"))).isTrue();
     }
 
     @Test
